@@ -1,0 +1,235 @@
+/**
+ * Who may read and edit what. The matrix below is the product's access design written
+ * independently of the permission-set files; the test fails when a file drifts from it,
+ * and when a custom field is added without deciding who needs it.
+ */
+import { componentName, filesIn, list, loadObjects, readXml, text } from './lib/metadata';
+
+type Access = 'edit' | 'read' | 'none';
+type Persona =
+  'Handoff_Sales' | 'Handoff_Sales_Manager' | 'Handoff_CS' | 'Handoff_Leadership' | 'Handoff_Admin';
+const PERSONAS: Persona[] = [
+  'Handoff_Sales',
+  'Handoff_Sales_Manager',
+  'Handoff_CS',
+  'Handoff_Leadership',
+  'Handoff_Admin'
+];
+
+/** What the AE writes on the Opportunity. */
+const AE_FIELDS = [
+  'Handoff_Customer_Goals__c',
+  'Handoff_Business_Pain__c',
+  'Handoff_Champion__c',
+  'Handoff_Executive_Sponsor__c',
+  'Handoff_Technical_Contact__c',
+  'Handoff_Scope__c',
+  'Handoff_Integrations__c',
+  'Handoff_Commitments__c',
+  'Handoff_Risks__c',
+  'Handoff_Communication_Preferences__c',
+  'Handoff_Target_Go_Live__c',
+  'Handoff_Competitive_Context__c',
+  'Handoff_Contract_Notes__c',
+  'Handoff_Notes__c'
+];
+/** Computed by Apex or formulas: nobody edits them by hand. */
+const COMPUTED_OPPORTUNITY_FIELDS = [
+  'Handoff_Segment__c',
+  'Handoff_Segment_Reason__c',
+  'Handoff_Tier__c',
+  'Handoff_Missing_Fields__c',
+  'Handoff_Missing_Count__c',
+  'Handoff_Completeness__c',
+  'Handoff_Entering_Won__c',
+  'Handoff_Rule_Set__c',
+  'Handoff_Exception_Requested_At__c',
+  'Handoff_Exception_Approver__c',
+  'Handoff_Exception_Decided_At__c',
+  'Handoff_Exception_Active__c'
+];
+const EXCEPTION_REQUEST_FIELDS = [
+  'Handoff_Exception_Status__c',
+  'Handoff_Exception_Reason__c',
+  'Handoff_Exception_Due_Date__c'
+];
+
+/** Expected access per persona permission set (the groups add them up). */
+function expected(object: string, field: string): Record<Persona, Access> {
+  const all = (a: Access): Record<Persona, Access> => ({
+    Handoff_Sales: a,
+    Handoff_Sales_Manager: a,
+    Handoff_CS: a,
+    Handoff_Leadership: a,
+    Handoff_Admin: a
+  });
+  if (object === 'Opportunity') {
+    if (AE_FIELDS.includes(field) || EXCEPTION_REQUEST_FIELDS.includes(field)) {
+      // The Sales manager holds Handoff_Sales too (group Handoff_Sales_Managers).
+      return { ...all('read'), Handoff_Sales: 'edit', Handoff_Sales_Manager: 'none' };
+    }
+    if (field === 'Handoff_Segment_Override__c') {
+      return { ...all('read'), Handoff_Sales_Manager: 'edit' };
+    }
+    if (COMPUTED_OPPORTUNITY_FIELDS.includes(field)) {
+      return { ...all('read'), Handoff_Sales_Manager: 'none' };
+    }
+  }
+  if (object === 'Account') {
+    if (field === 'Handoff_CSM__c' || field === 'Handoff_Onboarding_Status__c') {
+      return {
+        ...all('read'),
+        Handoff_CS: 'edit',
+        Handoff_Admin: 'edit',
+        Handoff_Sales_Manager: 'none'
+      };
+    }
+    return { ...all('read'), Handoff_Sales_Manager: 'none' };
+  }
+  throw new Error(`no access decision for ${object}.${field}: add it to access.test.ts`);
+}
+
+const objects = loadObjects();
+const sets = new Map(
+  filesIn('permissionsets', '.permissionset-meta.xml').map((p) => [
+    componentName(p, '.permissionset-meta.xml'),
+    readXml(p)
+  ])
+);
+
+function actual(set: string, object: string, field: string): Access {
+  const fp = list(sets.get(set), 'fieldPermissions').find(
+    (f) => text(f, 'field') === `${object}.${field}`
+  );
+  if (!fp || text(fp, 'readable') !== 'true') {
+    return 'none';
+  }
+  return text(fp, 'editable') === 'true' ? 'edit' : 'read';
+}
+
+describe('field access per persona', () => {
+  const cases: [string, string][] = [];
+  for (const object of ['Opportunity', 'Account']) {
+    for (const field of objects.get(object)?.fields.keys() ?? []) {
+      cases.push([object, field]);
+    }
+  }
+
+  it('covers the Opportunity and Account fields', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(
+      AE_FIELDS.length + COMPUTED_OPPORTUNITY_FIELDS.length + 4
+    );
+  });
+
+  it.each(cases)('%s.%s', (object, field) => {
+    const want = expected(object, field);
+    const got = Object.fromEntries(PERSONAS.map((p) => [p, actual(p, object, field)]));
+    expect(got).toEqual(want);
+  });
+
+  it('no permission set makes a formula or computed field editable', () => {
+    const editable: string[] = [];
+    for (const [name, xml] of sets) {
+      for (const fp of list(xml, 'fieldPermissions')) {
+        const [object, field] = (text(fp, 'field') ?? '').split('.');
+        const meta = objects.get(object)?.fields.get(field);
+        const computed =
+          meta?.formula !== undefined ||
+          meta?.type === 'AutoNumber' ||
+          (object === 'Opportunity' && COMPUTED_OPPORTUNITY_FIELDS.includes(field));
+        if (computed && text(fp, 'editable') === 'true') {
+          editable.push(`${name}: ${object}.${field}`);
+        }
+      }
+    }
+    expect(editable).toEqual([]);
+  });
+});
+
+describe('product objects per persona', () => {
+  const crud = (set: string, object: string) => {
+    const op = list(sets.get(set), 'objectPermissions').find((o) => text(o, 'object') === object);
+    return {
+      read: text(op, 'allowRead') === 'true',
+      create: text(op, 'allowCreate') === 'true',
+      edit: text(op, 'allowEdit') === 'true',
+      delete: text(op, 'allowDelete') === 'true'
+    };
+  };
+
+  it('CS edits handoffs and intake items but cannot delete them', () => {
+    expect(crud('Handoff_CS', 'Handoff__c')).toMatchObject({
+      read: true,
+      edit: true,
+      delete: false
+    });
+    expect(crud('Handoff_CS', 'Handoff_Intake_Item__c')).toMatchObject({
+      read: true,
+      edit: true,
+      delete: false
+    });
+  });
+
+  it('Sales and Leadership read handoffs and intake without editing them', () => {
+    for (const set of ['Handoff_Sales', 'Handoff_Leadership']) {
+      expect(crud(set, 'Handoff__c')).toEqual({
+        read: true,
+        create: false,
+        edit: false,
+        delete: false
+      });
+      expect(crud(set, 'Handoff_Intake_Item__c')).toEqual({
+        read: true,
+        create: false,
+        edit: false,
+        delete: false
+      });
+    }
+  });
+
+  it('only the admin reads the log', () => {
+    for (const set of PERSONAS) {
+      expect([set, crud(set, 'Handoff_Log__c').read]).toEqual([set, set === 'Handoff_Admin']);
+    }
+  });
+
+  it('every persona that evaluates rules can read the rule metadata', () => {
+    for (const set of ['Handoff_Sales', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Admin']) {
+      const types = list(sets.get(set), 'customMetadataTypeAccesses')
+        .filter((a) => text(a, 'enabled') === 'true')
+        .map((a) => text(a, 'name'));
+      expect([set, types.includes('Handoff_Field_Rule__mdt')]).toEqual([set, true]);
+      expect([set, types.includes('Handoff_Segment_Policy__mdt')]).toEqual([set, true]);
+    }
+  });
+});
+
+describe('custom permissions', () => {
+  const holders = (permission: string) =>
+    [...sets.entries()]
+      .filter(([, xml]) =>
+        list(xml, 'customPermissions').some(
+          (c) => text(c, 'name') === permission && text(c, 'enabled') === 'true'
+        )
+      )
+      .map(([name]) => name)
+      .sort();
+
+  it('only the integration bypass set holds the bypass', () => {
+    expect(holders('Handoff_Bypass_Validation')).toEqual(['Handoff_Integration_Bypass']);
+  });
+
+  it('Sales managers (and admins) approve exceptions and override segments; AEs do not', () => {
+    expect(holders('Handoff_Approve_Exceptions')).toEqual([
+      'Handoff_Admin',
+      'Handoff_Sales_Manager'
+    ]);
+    expect(holders('Handoff_Override_Segment')).toEqual(['Handoff_Admin', 'Handoff_Sales_Manager']);
+  });
+});
+
+describe('no profiles', () => {
+  it('ships no profile metadata', () => {
+    expect(filesIn('profiles', '.profile-meta.xml')).toEqual([]);
+  });
+});
