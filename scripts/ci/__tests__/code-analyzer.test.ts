@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { analyze, checkJava, countFailing, formatViolation, selectTargets } from '../code-analyzer';
+
+const SOQL_IN_LOOP = `public with sharing class LoopQuery {
+    public static void touch(List<Id> accountIds) {
+        for (Id accountId : accountIds) {
+            Account acc = [SELECT Id, Name FROM Account WHERE Id = :accountId WITH USER_MODE];
+            acc.Name = 'x';
+            update as user acc;
+        }
+    }
+}
+`;
+
+// A screen flow that writes user input to a record while running without sharing.
+const UNSAFE_FLOW = `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>66.0</apiVersion>
+    <label>Create Account From Screen</label>
+    <processType>Flow</processType>
+    <runInMode>SystemModeWithoutSharing</runInMode>
+    <recordCreates>
+        <name>Create_Account</name>
+        <label>Create Account</label>
+        <locationX>176</locationX>
+        <locationY>278</locationY>
+        <inputAssignments>
+            <field>Name</field>
+            <value><elementReference>Account_Name</elementReference></value>
+        </inputAssignments>
+        <object>Account</object>
+        <storeOutputAutomatically>true</storeOutputAutomatically>
+    </recordCreates>
+    <screens>
+        <name>Ask_Name</name>
+        <label>Ask Name</label>
+        <locationX>176</locationX>
+        <locationY>158</locationY>
+        <allowBack>false</allowBack>
+        <allowFinish>true</allowFinish>
+        <allowPause>false</allowPause>
+        <connector><targetReference>Create_Account</targetReference></connector>
+        <fields>
+            <name>Account_Name</name>
+            <dataType>String</dataType>
+            <fieldText>Account name</fieldText>
+            <fieldType>InputField</fieldType>
+            <isRequired>true</isRequired>
+        </fields>
+        <showFooter>true</showFooter>
+        <showHeader>true</showHeader>
+    </screens>
+    <start>
+        <locationX>50</locationX>
+        <locationY>0</locationY>
+        <connector><targetReference>Ask_Name</targetReference></connector>
+    </start>
+    <status>Active</status>
+</Flow>
+`;
+
+describe('code-analyzer', () => {
+  let root: string;
+
+  const write = (relative: string, content: string): string => {
+    const file = path.join(root, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    return file;
+  };
+
+  beforeEach(() => {
+    root = path.join(mkdtempSync(path.join(tmpdir(), 'code-analyzer-')), 'force-app');
+  });
+
+  afterEach(() => {
+    rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
+  it('targets the LWC .ts but not its emitted .js, tests or force-app/test', () => {
+    const ts = write('main/default/lwc/panel/panel.ts', 'export {};\n');
+    write('main/default/lwc/panel/panel.js', 'export {};\n');
+    const html = write('main/default/lwc/panel/panel.html', '<template></template>\n');
+    const plainJs = write('main/default/lwc/legacy/legacy.js', 'export {};\n');
+    write('main/default/lwc/panel/__tests__/panel.test.ts', 'export {};\n');
+    write('test/metadata/objects.test.ts', 'export {};\n');
+    const cls = write('main/default/classes/A.cls', 'public class A {}\n');
+
+    expect(selectTargets(root).sort()).toEqual([cls, plainJs, html, ts].sort());
+  });
+
+  it('tells how to install Java when it is missing', () => {
+    expect(() => checkJava('no-such-java-command')).toThrow(
+      /apt-get install -y openjdk-17-jre-headless/
+    );
+  });
+
+  it('reports SOQL and DML in a loop (PMD) and user data in a system-mode flow (flow engine)', async () => {
+    write('main/default/classes/LoopQuery.cls', SOQL_IN_LOOP);
+    write('main/default/flows/Create_Account_From_Screen.flow-meta.xml', UNSAFE_FLOW);
+
+    const { results, engineErrors } = await analyze(selectTargets(root), () => undefined);
+    const found = results
+      .getViolations()
+      .map(
+        (violation) => `${violation.getRule().getEngineName()}:${violation.getRule().getName()}`
+      );
+
+    expect(engineErrors).toEqual([]);
+    expect(found).toContain('pmd:OperationWithLimitsInLoop');
+    const loop = results
+      .getViolations()
+      .find((violation) => violation.getRule().getName() === 'OperationWithLimitsInLoop');
+    expect(loop?.getRule().getSeverityLevel()).toBe(2);
+    expect(found).toContain('flow:PreventPassingUserDataIntoElementWithoutSharing');
+    expect(countFailing(results)).toBeGreaterThan(0);
+    expect(formatViolation(results.getViolations()[0])).toMatch(/:\d+(:\d+)? \[\d \w+\] \w+:\w+ /);
+  });
+});
