@@ -27,7 +27,10 @@ module.exports = {
         '^.+\\.ts$': [
           'babel-jest',
           {
-            presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript']
+            presets: [
+              ['@babel/preset-env', { targets: { node: 'current' } }],
+              '@babel/preset-typescript'
+            ]
           }
         ]
       },
