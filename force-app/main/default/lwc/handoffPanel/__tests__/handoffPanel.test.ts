@@ -1,0 +1,838 @@
+/**
+ * Tests of c/handoffPanel with wire mocks: rendering per segment, the meter arithmetic, the live
+ * re-evaluation before saving, the exception request, the summary (empty, very long, non-ASCII),
+ * copy and print, the after-close view, the empty and error states, and accessibility.
+ *
+ * @sa11y/jest is not installed in this project, so the accessibility test asserts roles, ARIA
+ * attributes, labels and keyboard behaviour explicitly.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { createElement } from 'lwc';
+// Namespace imports: the LWC lint rule allows wire adapters only in @wire, except through these.
+import * as uiRecordApi from 'lightning/uiRecordApi';
+import * as uiObjectInfoApi from 'lightning/uiObjectInfoApi';
+import getPanelConfig from '@salesforce/apex/HandoffPanelController.getPanelConfig';
+import getExceptionState from '@salesforce/apex/HandoffPanelController.getExceptionState';
+import getLatestHandoff from '@salesforce/apex/HandoffPanelController.getLatestHandoff';
+import requestException from '@salesforce/apex/HandoffPanelController.requestException';
+import HandoffPanel from 'c/handoffPanel';
+import { evaluate, formatNumber } from 'c/handoffRules';
+import type { RuleConfig } from 'c/handoffRules';
+import { renderSummaryText } from 'c/handoffSummary';
+
+// ---------------------------------------------------------------------------------------------
+// Module mocks: Apex wire adapters, the imperative Apex call and the labels whose placeholders
+// the tests read (every other label is its own name, e.g. `c.Handoff_Panel_Save`). The toast
+// event comes from force-app/test/jest-mocks (jest.config.js).
+// ---------------------------------------------------------------------------------------------
+
+jest.mock(
+  '@salesforce/apex/HandoffPanelController.getPanelConfig',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/HandoffPanelController.getExceptionState',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/HandoffPanelController.getLatestHandoff',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/HandoffPanelController.requestException',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Handoff_Panel_Meter_Text', () => ({ default: '{0}% complete' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Meter_Required',
+  () => ({ default: '{0} of {1} required' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Meter_Assistive',
+  () => ({ default: 'Completeness {0} percent, {1} of {2} required fields filled.' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Handoff_Panel_Segment_Why', () => ({ default: 'Why: {0}' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Segment_Live',
+  () => ({ default: 'Now: {0}. Save to update.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Exception_Requested',
+  () => ({ default: 'Requested {0}, waiting for {1}.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Exception_Approved',
+  () => ({ default: 'Approved by {0} on {1}.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Request_Failed',
+  () => ({ default: 'Not sent: {0}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Sla_Remaining',
+  () => ({ default: '{0} h {1} min left' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Sla_Breached',
+  () => ({ default: 'Overdue since {0}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Panel_No_Rules',
+  () => ({ default: 'No fields for {0} / {1}.' }),
+  { virtual: true }
+);
+
+// ---------------------------------------------------------------------------------------------
+// Test data and helpers
+// ---------------------------------------------------------------------------------------------
+
+interface TestWireAdapter {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+}
+
+interface FieldValue {
+  value: unknown;
+  displayValue?: string | null;
+}
+
+interface RecordData {
+  id: string;
+  fields: Record<string, FieldValue>;
+}
+
+interface PanelConfigData {
+  rules: RuleConfig;
+  employees: number | null;
+  fieldNames: string[];
+  gateEnabled: boolean;
+}
+
+interface ShownToast {
+  title: string;
+  variant: string;
+}
+
+type Panel = HTMLElement & { recordId?: string };
+
+const adapter = (value: unknown): TestWireAdapter => value as TestWireAdapter;
+const recordAdapter = adapter(uiRecordApi.getRecord);
+const objectInfoAdapter = adapter(uiObjectInfoApi.getObjectInfo);
+const configAdapter = adapter(getPanelConfig);
+const exceptionAdapter = adapter(getExceptionState);
+const handoffAdapter = adapter(getLatestHandoff);
+const requestExceptionMock = requestException as unknown as jest.Mock;
+
+const RECORD_ID = '006000000000001AAA';
+
+function load<T>(name: string): T {
+  return JSON.parse(readFileSync(join(__dirname, 'data', `${name}.json`), 'utf8')) as T;
+}
+
+function recordWith(
+  values: Record<string, unknown>,
+  base: RecordData = load<RecordData>('getRecord')
+): RecordData {
+  const record = base;
+  for (const [field, value] of Object.entries(values)) {
+    record.fields[field] = { value, displayValue: null };
+  }
+  return record;
+}
+
+/** Lets promises and re-renders settle. */
+async function flush(times = 6): Promise<void> {
+  if (times > 0) {
+    await Promise.resolve();
+    await flush(times - 1);
+  }
+}
+
+function createPanel(): { element: Panel; toasts: ShownToast[] } {
+  const element = createElement('c-handoff-panel', { is: HandoffPanel }) as unknown as Panel;
+  element.recordId = RECORD_ID;
+  const toasts: ShownToast[] = [];
+  element.addEventListener('lightning__showtoast', (event) => {
+    toasts.push((event as CustomEvent<ShownToast>).detail);
+  });
+  document.body.appendChild(element);
+  return { element, toasts };
+}
+
+/** Creates the panel and emits every wire with the given data. */
+async function renderPanel(
+  options: {
+    record?: RecordData;
+    config?: PanelConfigData;
+    exception?: unknown;
+    handoff?: unknown;
+  } = {}
+): Promise<{ element: Panel; toasts: ShownToast[] }> {
+  const panel = createPanel();
+  configAdapter.emit(options.config ?? load<PanelConfigData>('getPanelConfig'));
+  objectInfoAdapter.emit(load('getObjectInfo'));
+  recordAdapter.emit(options.record ?? load<RecordData>('getRecord'));
+  exceptionAdapter.emit(options.exception ?? load('getExceptionState'));
+  handoffAdapter.emit(options.handoff === undefined ? null : options.handoff);
+  await flush();
+  return panel;
+}
+
+const $ = <E extends Element = HTMLElement>(element: Panel, selector: string): E | null =>
+  element.shadowRoot?.querySelector<E>(selector) ?? null;
+const $$ = <E extends Element = HTMLElement>(element: Panel, selector: string): E[] =>
+  Array.from(element.shadowRoot?.querySelectorAll<E>(selector) ?? []);
+const textOf = (element: Panel, selector: string): string =>
+  ($(element, selector)?.textContent ?? '').trim();
+const meterValue = (element: Panel): number =>
+  ($(element, '[data-id="meter"]') as unknown as { value: number }).value;
+
+/** The element an ARIA id reference points at (LWC scopes ids; the references follow). */
+function byId(root: ShadowRoot, id: string | null | undefined): Element | null {
+  return id ? root.querySelector(`[id="${id}"]`) : null;
+}
+
+function changeField(element: Panel, fieldApiName: string, value: unknown): void {
+  const fields = $$<HTMLElement & { fieldName: string }>(element, 'lightning-input-field');
+  const target = fields.find((field) => field.fieldName === fieldApiName);
+  expect(target).toBeDefined();
+  target?.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+function typeInto(element: Panel, dataId: string, value: string): void {
+  $(element, `[data-id="${dataId}"]`)?.dispatchEvent(
+    new CustomEvent('change', { detail: { value } })
+  );
+}
+
+function click(element: Panel, dataId: string): void {
+  $(element, `[data-id="${dataId}"]`)?.click();
+}
+
+/** The expected completeness of the shipped rules, computed by the evaluator itself. */
+function expectedEvaluation(record: RecordData) {
+  const config = load<PanelConfigData>('getPanelConfig');
+  const values: Record<string, unknown> = {};
+  for (const rule of config.rules.fieldRules) {
+    values[rule.fieldApiName] = record.fields[rule.fieldApiName]?.value ?? null;
+  }
+  return evaluate(
+    {
+      amount: record.fields.Amount.value as number,
+      employees: null,
+      type: record.fields.Type.value as string,
+      segmentOverride: null,
+      values
+    },
+    config.rules,
+    { knownFields: new Set(config.fieldNames) }
+  );
+}
+
+afterEach(() => {
+  while (document.body.firstChild) {
+    document.body.removeChild(document.body.firstChild);
+  }
+  jest.clearAllMocks();
+});
+
+// ---------------------------------------------------------------------------------------------
+// States
+// ---------------------------------------------------------------------------------------------
+
+describe('loading, empty and error states', () => {
+  it('shows a spinner with a text alternative until the data is in', () => {
+    const { element } = createPanel();
+    const spinner = $(element, 'lightning-spinner') as unknown as { alternativeText: string };
+    expect(spinner.alternativeText).toBe('c.Handoff_Panel_Loading');
+    expect($(element, '[data-id="load-error"]')).toBeNull();
+  });
+
+  it('says what went wrong and what to do when Apex refuses access', async () => {
+    const { element } = createPanel();
+    configAdapter.error({ message: 'You don\u2019t have access to the handoff details.' });
+    await flush();
+    const alert = $(element, '[data-id="load-error"]');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.textContent).toContain('You don\u2019t have access to the handoff details.');
+    expect(alert?.textContent).toContain('c.Handoff_Panel_Error_Help');
+  });
+
+  it('explains that no rules are configured', async () => {
+    const config = load<PanelConfigData>('getPanelConfig');
+    config.rules.fieldRules = [];
+    const { element } = await renderPanel({ config });
+    expect(textOf(element, '[data-id="no-rules"]')).toBe(
+      'No fields for New Business / Enterprise.'
+    );
+    expect($(element, 'lightning-record-edit-form')).toBeNull();
+    expect(meterValue(element)).toBe(100);
+  });
+
+  it('explains that no segment policy is active', async () => {
+    const config = load<PanelConfigData>('getPanelConfig');
+    config.rules.segmentPolicies = [];
+    const { element } = await renderPanel({ config });
+    expect(textOf(element, '[data-id="policy-problem"]')).toBe('c.Handoff_Panel_No_Policy');
+    expect(textOf(element, '[data-id="segment-badge"]')).toBe('c.Handoff_Panel_Segment_None');
+    // Only the `All` rules apply: goals, champion, commitments, go-live, competition, notes.
+    expect($$(element, 'lightning-input-field')).toHaveLength(6);
+  });
+
+  it('says the gate is paused when the admin switched it off', async () => {
+    const config = load<PanelConfigData>('getPanelConfig');
+    config.gateEnabled = false;
+    const { element } = await renderPanel({ config });
+    expect($(element, '[data-id="gate-paused"]')).not.toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Segments
+// ---------------------------------------------------------------------------------------------
+
+describe('each segment', () => {
+  it.each([
+    ['Enterprise', 250000, 'High-Touch', 12, 2],
+    ['Mid-Market', 50000, 'Low-Touch', 8, 6],
+    ['SMB', 5000, 'Low-Touch', 4, 10]
+  ])(
+    '%s deal: segment, tier, why, and its required then optional fields by section',
+    async (segment, amount, tier, requiredCount, optionalCount) => {
+      const record = recordWith({
+        Amount: amount,
+        Handoff_Segment__c: segment,
+        Handoff_Tier__c: tier
+      });
+      const { element } = await renderPanel({ record });
+
+      expect(textOf(element, '[data-id="segment-badge"]')).toBe(segment);
+      expect(textOf(element, '[data-id="tier-badge"]')).toBe(tier);
+      expect(textOf(element, '[data-id="segment-why"]')).toBe(
+        'Why: Enterprise: amount 250,000 at or above 100,000'
+      );
+      const live = expectedEvaluation(record).segmentReason;
+      expect(textOf(element, '[data-id="segment-live"]')).toBe(
+        segment === 'Enterprise' ? '' : `Now: ${live}. Save to update.`
+      );
+
+      const badges = $$(element, '.field-row .slds-badge').map((b) => b.textContent?.trim());
+      expect(badges.filter((b) => b === 'c.Handoff_Panel_Required')).toHaveLength(requiredCount);
+      expect(badges.filter((b) => b === 'c.Handoff_Panel_Optional')).toHaveLength(optionalCount);
+
+      // Sections in the configured order; inside each, required fields first.
+      const expected = expectedEvaluation(record);
+      const sectionNames = [...new Set(expected.rules.map((r) => r.section))];
+      expect($$(element, 'legend').map((l) => l.textContent?.trim())).toEqual(sectionNames);
+      for (const fieldset of $$(element, 'fieldset')) {
+        const kinds = Array.from(fieldset.querySelectorAll('.field-row .slds-badge')).map((b) =>
+          b.textContent?.trim()
+        );
+        const firstOptional = kinds.indexOf('c.Handoff_Panel_Optional');
+        expect(
+          firstOptional === -1 ||
+            kinds.slice(firstOptional).every((k) => k === 'c.Handoff_Panel_Optional')
+        ).toBe(true);
+      }
+      // Guidance from the rules is shown under the fields.
+      expect($$(element, '.guidance').length).toBe(requiredCount + optionalCount);
+    }
+  );
+
+  it('uses the Expansion rule set for a renewal', async () => {
+    const { element } = await renderPanel({ record: recordWith({ Type: 'Renewal' }) });
+    const names = $$<HTMLElement & { fieldName: string }>(element, 'lightning-input-field').map(
+      (f) => f.fieldName
+    );
+    expect(names).toEqual([
+      'Handoff_Customer_Goals__c',
+      'Handoff_Champion__c',
+      'Handoff_Commitments__c',
+      'Handoff_Scope__c',
+      'Handoff_Contract_Notes__c', // required before optional within "Risks & Context"
+      'Handoff_Risks__c',
+      'Handoff_Notes__c'
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Meter
+// ---------------------------------------------------------------------------------------------
+
+describe('the completeness meter', () => {
+  it('weights the filled rules: goals 3 + champion 2 + go-live 2 of 28 is 25%', async () => {
+    const { element } = await renderPanel();
+    // Enterprise New Business weights: 3+2+2+2+2+2+2+3+2+2+1+2+2+1 = 28; filled 3+2+2 = 7.
+    expect(meterValue(element)).toBe(25);
+    expect(expectedEvaluation(load<RecordData>('getRecord')).completeness).toBe(25);
+    expect(textOf(element, '[data-id="meter-text"]')).toBe('25% complete · 3 of 12 required');
+    expect(textOf(element, '[data-id="meter-assistive"]')).toBe(
+      'Completeness 25 percent, 3 of 12 required fields filled.'
+    );
+    expect($$(element, '[data-id="missing-list"] li')).toHaveLength(9);
+    expect(textOf(element, '[data-id="missing-list"] li')).toBe('Business Pain');
+  });
+
+  it('reaches 100% and says nothing blocks when every field is filled', async () => {
+    const values: Record<string, unknown> = {};
+    for (const rule of load<PanelConfigData>('getPanelConfig').rules.fieldRules) {
+      values[rule.fieldApiName] = rule.fieldApiName.endsWith('Go_Live__c')
+        ? '2026-09-01'
+        : 'Filled';
+    }
+    const { element } = await renderPanel({ record: recordWith(values) });
+    expect(meterValue(element)).toBe(100);
+    expect(textOf(element, '[data-id="blocks-intro"]')).toBe('c.Handoff_Panel_Blocks_None');
+    expect($(element, '[data-id="missing-list"]')).toBeNull();
+  });
+
+  it('says an approved exception lets the deal close', async () => {
+    const { element } = await renderPanel({
+      record: recordWith({
+        Handoff_Exception_Status__c: 'Approved',
+        Handoff_Exception_Active__c: true
+      })
+    });
+    expect(textOf(element, '[data-id="blocks-intro"]')).toBe('c.Handoff_Panel_Blocks_Exception');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Live update
+// ---------------------------------------------------------------------------------------------
+
+describe('editing in place', () => {
+  it('re-evaluates on every change, before saving', async () => {
+    const { element } = await renderPanel();
+    changeField(element, 'Handoff_Business_Pain__c', 'Manual provisioning backlog');
+    await flush();
+    // filled 7 + 2 = 9 of 28 → 32%
+    expect(meterValue(element)).toBe(32);
+    expect($$(element, '[data-id="missing-list"] li')).toHaveLength(8);
+    expect($(element, '[data-id="unsaved"]')).not.toBeNull();
+    expect($(element, '[data-id="summary-unsaved"]')).not.toBeNull();
+
+    // A lookup field reports an array of Ids.
+    changeField(element, 'Handoff_Executive_Sponsor__c', ['003000000000002AAA']);
+    await flush();
+    expect(meterValue(element)).toBe(39); // 11 of 28
+
+    // Clearing a filled field lowers the meter again.
+    changeField(element, 'Handoff_Customer_Goals__c', '   ');
+    await flush();
+    expect(meterValue(element)).toBe(29); // 8 of 28
+  });
+
+  it('clears the unsaved state after a successful save and tells the user', async () => {
+    const { element, toasts } = await renderPanel();
+    changeField(element, 'Handoff_Business_Pain__c', 'Backlog');
+    await flush();
+    const form = $(element, 'lightning-record-edit-form');
+    form?.dispatchEvent(new CustomEvent('submit'));
+    form?.dispatchEvent(new CustomEvent('success'));
+    await flush();
+    expect($(element, '[data-id="unsaved"]')).toBeNull();
+    expect(toasts).toEqual([{ title: 'c.Handoff_Panel_Saved_Toast', variant: 'success' }]);
+  });
+
+  it('discards the changes', async () => {
+    const { element } = await renderPanel();
+    changeField(element, 'Handoff_Business_Pain__c', 'Backlog');
+    await flush();
+    click(element, 'discard');
+    await flush();
+    expect(meterValue(element)).toBe(25);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Exception request
+// ---------------------------------------------------------------------------------------------
+
+describe('requesting an exception', () => {
+  it('sends the reason and due date, closes the dialog and shows the pending approver', async () => {
+    requestExceptionMock.mockResolvedValue(load('requestException'));
+    const { element, toasts } = await renderPanel();
+    expect(textOf(element, '[data-id="exception-text"]')).toBe('c.Handoff_Panel_Exception_None');
+
+    click(element, 'request-button');
+    await flush();
+    expect($(element, '[data-id="request-dialog"]')).not.toBeNull();
+    typeInto(element, 'request-reason', '  Board meeting first  ');
+    typeInto(element, 'request-due', '2999-12-31');
+    click(element, 'request-submit');
+    await flush(10);
+
+    expect(requestExceptionMock).toHaveBeenCalledWith({
+      opportunityId: RECORD_ID,
+      reason: 'Board meeting first',
+      dueDate: '2999-12-31'
+    });
+    expect($(element, '[data-id="request-dialog"]')).toBeNull();
+    expect(textOf(element, '[data-id="exception-text"]')).toMatch(
+      /^Requested .+, waiting for Morgan Manager\.$/
+    );
+    expect($(element, '[data-id="request-button"]')).toBeNull();
+    expect(toasts).toEqual([{ title: 'c.Handoff_Panel_Request_Sent', variant: 'success' }]);
+  });
+
+  it('refuses a missing reason without calling Apex', async () => {
+    const { element } = await renderPanel();
+    click(element, 'request-button');
+    await flush();
+    typeInto(element, 'request-due', '2999-12-31');
+    click(element, 'request-submit');
+    await flush();
+    const error = $(element, '[data-id="request-error"]');
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect(error?.textContent?.trim()).toBe('c.Handoff_Panel_Reason_Missing');
+    expect(requestExceptionMock).not.toHaveBeenCalled();
+  });
+
+  it('refuses a due date in the past or a missing one', async () => {
+    const { element } = await renderPanel();
+    click(element, 'request-button');
+    await flush();
+    typeInto(element, 'request-reason', 'Waiting for the board');
+    click(element, 'request-submit');
+    await flush();
+    expect(textOf(element, '[data-id="request-error"]')).toBe('c.Handoff_Panel_Due_Missing');
+    typeInto(element, 'request-due', '2000-01-01');
+    click(element, 'request-submit');
+    await flush();
+    expect(textOf(element, '[data-id="request-error"]')).toBe('c.Handoff_Panel_Due_Past');
+    expect(requestExceptionMock).not.toHaveBeenCalled();
+  });
+
+  it('keeps the dialog open with the server error', async () => {
+    requestExceptionMock.mockRejectedValue({
+      body: { message: 'Ask your Salesforce admin to set your Manager on your user record.' }
+    });
+    const { element, toasts } = await renderPanel();
+    click(element, 'request-button');
+    await flush();
+    typeInto(element, 'request-reason', 'Waiting for the board');
+    typeInto(element, 'request-due', '2999-12-31');
+    click(element, 'request-submit');
+    await flush(10);
+    expect($(element, '[data-id="request-dialog"]')).not.toBeNull();
+    expect(textOf(element, '[data-id="request-error"]')).toBe(
+      'Not sent: Ask your Salesforce admin to set your Manager on your user record.'
+    );
+    expect(toasts).toEqual([]);
+  });
+
+  it('is not offered to a user who cannot set the exception status', async () => {
+    const objectInfo = load<{ fields: Record<string, { updateable: boolean }> }>('getObjectInfo');
+    objectInfo.fields.Handoff_Exception_Status__c.updateable = false;
+    const { element } = createPanel();
+    configAdapter.emit(load('getPanelConfig'));
+    objectInfoAdapter.emit(objectInfo);
+    recordAdapter.emit(load('getRecord'));
+    exceptionAdapter.emit(load('getExceptionState'));
+    handoffAdapter.emit(null);
+    await flush();
+    expect(textOf(element, '[data-id="exception-text"]')).toBe('c.Handoff_Panel_Exception_None');
+    expect($(element, '[data-id="request-button"]')).toBeNull();
+  });
+
+  it('shows who approved and when', async () => {
+    const { element } = await renderPanel({
+      record: recordWith({ Handoff_Exception_Status__c: 'Approved' }),
+      exception: {
+        exceptionStatus: 'Approved',
+        pending: false,
+        approverName: 'Morgan Manager',
+        requestedAt: '2026-05-04T15:30:00.000Z',
+        decidedAt: '2026-05-05T09:00:00.000Z',
+        dueDate: '2026-06-01',
+        reason: 'Board meeting first'
+      }
+    });
+    expect(textOf(element, '[data-id="exception-text"]')).toMatch(
+      /^Approved by Morgan Manager on .*2026.*\.$/
+    );
+    expect($(element, '[data-id="request-button"]')).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+// ---------------------------------------------------------------------------------------------
+
+describe('the handoff summary', () => {
+  it('renders the five sections with contacts by name and the email text', async () => {
+    const { element } = await renderPanel();
+    expect(textOf(element, '[data-id="summary-title"]')).toBe('c.Handoff_Summary_Title');
+    expect($$(element, '[data-section]').map((s) => s.getAttribute('data-section'))).toEqual([
+      'wants',
+      'who',
+      'promised',
+      'risks',
+      'nextSteps'
+    ]);
+    expect(textOf(element, '[data-item="Handoff_Champion__c"]')).toBe('Priya Raman');
+    expect(textOf(element, '[data-item="amount"]')).toBe('250,000');
+    expect(textOf(element, '[data-item="Handoff_Target_Go_Live__c"]')).toBe('2026-09-01');
+
+    click(element, 'plain-text-toggle');
+    await flush();
+    const text = $(element, '[data-id="plain-text"]')?.textContent ?? '';
+    expect(text.split('\n')[0]).toBe('c.Handoff_Summary_Title');
+    expect(text.endsWith('Handoff Notes: c.Handoff_Summary_Not_Provided')).toBe(true);
+    expect($(element, '[data-item="Handoff_Customer_Goals__c"]')?.textContent).toBe(
+      'Cut onboarding time from 90 to 30 days.\nGo live in two regions by Q3.'
+    );
+    expect(text).toContain('\nChampion: Priya Raman\n');
+    expect(text).toContain('\nCustomer Goals: Cut onboarding time from 90 to 30 days.\n  Go live');
+  });
+
+  it('shows every value as not provided on an empty deal', async () => {
+    const empty: Record<string, unknown> = {};
+    for (const field of Object.keys(load<RecordData>('getRecord').fields)) {
+      empty[field] = null;
+    }
+    const { element } = await renderPanel({ record: recordWith(empty) });
+    const values = $$(element, '[data-item]');
+    expect(values).toHaveLength(19);
+    for (const value of values) {
+      expect(value.classList.contains('summary-value_blank')).toBe(true);
+      expect(value.textContent?.trim()).toBe('c.Handoff_Summary_Not_Provided');
+    }
+  });
+
+  it('keeps very long and non-ASCII values intact up to the limit', async () => {
+    const long = 'Größe 🚀 '.repeat(600); // 5,400 code units
+    const { element } = await renderPanel({
+      record: recordWith({
+        Handoff_Scope__c: long,
+        Handoff_Risks__c: 'Riesgo: implementación tardía'
+      })
+    });
+    const scope = textOf(element, '[data-item="Handoff_Scope__c"]');
+    expect(scope.startsWith('Größe 🚀 Größe')).toBe(true);
+    expect(scope.endsWith('\nc.Handoff_Summary_Truncated')).toBe(true);
+    expect(textOf(element, '[data-item="Handoff_Risks__c"]')).toBe('Riesgo: implementación tardía');
+  });
+
+  it('copies the email text to the clipboard', async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { element, toasts } = await renderPanel();
+    click(element, 'copy');
+    await flush();
+    const record = load<RecordData>('getRecord');
+    const copied = writeText.mock.calls[0][0] as string;
+    expect(copied).toContain('\nChampion: Priya Raman\n');
+    expect(copied).toBe(
+      renderSummaryText(
+        {
+          opportunityName: 'Acme Corp - Platform',
+          accountName: 'Acme Corp',
+          ownerName: 'Dana Seller',
+          segment: 'Enterprise',
+          tier: 'High-Touch',
+          closeDate: '2026-06-30',
+          amount: 250000,
+          values: Object.fromEntries(
+            Object.entries(record.fields).map(([field, v]) => [field, v.value])
+          ),
+          contactNames: { Handoff_Champion__c: 'Priya Raman' }
+        },
+        {
+          title: 'c.Handoff_Summary_Title',
+          account: 'c.Handoff_Summary_Account',
+          accountExecutive: 'c.Handoff_Summary_Account_Executive',
+          segment: 'c.Handoff_Summary_Segment',
+          closeDate: 'c.Handoff_Summary_Close_Date',
+          amount: 'c.Handoff_Summary_Amount',
+          sectionWants: 'c.Handoff_Summary_Section_Wants',
+          sectionWho: 'c.Handoff_Summary_Section_Who',
+          sectionPromised: 'c.Handoff_Summary_Section_Promised',
+          sectionRisks: 'c.Handoff_Summary_Section_Risks',
+          sectionNextSteps: 'c.Handoff_Summary_Section_Next_Steps',
+          notProvided: 'c.Handoff_Summary_Not_Provided',
+          truncated: 'c.Handoff_Summary_Truncated',
+          fieldLabels: Object.fromEntries(
+            Object.entries(
+              load<{ fields: Record<string, { label: string }> }>('getObjectInfo').fields
+            ).map(([field, info]) => [field, info.label])
+          )
+        },
+        formatNumber
+      )
+    );
+    expect(toasts).toEqual([{ title: 'c.Handoff_Panel_Summary_Copied', variant: 'success' }]);
+  });
+
+  it('falls back to selecting text when the Clipboard API is missing', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    const execCommand = jest.fn().mockReturnValue(true);
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    const { element, toasts } = await renderPanel();
+    click(element, 'copy');
+    await flush();
+    expect(execCommand).toHaveBeenCalledWith('copy');
+    expect(toasts).toEqual([{ title: 'c.Handoff_Panel_Summary_Copied', variant: 'success' }]);
+  });
+
+  it('shows the text and says how to copy it by hand when copying fails', async () => {
+    const writeText = jest.fn().mockRejectedValue(new Error('denied'));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    Object.defineProperty(document, 'execCommand', {
+      value: jest.fn().mockReturnValue(false),
+      configurable: true
+    });
+    const { element, toasts } = await renderPanel();
+    click(element, 'copy');
+    await flush();
+    expect(toasts).toEqual([{ title: 'c.Handoff_Panel_Summary_Copy_Failed', variant: 'warning' }]);
+    expect($(element, '[data-id="plain-text"]')).not.toBeNull();
+  });
+
+  it('prints', async () => {
+    const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+    const { element } = await renderPanel();
+    click(element, 'print');
+    await flush();
+    expect(print).toHaveBeenCalledTimes(1);
+    print.mockRestore();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// After close
+// ---------------------------------------------------------------------------------------------
+
+describe('after close', () => {
+  it('shows the frozen summary, the CSM and the SLA clock, and copies the frozen text', async () => {
+    const handoff = load<Record<string, unknown>>('getLatestHandoff');
+    handoff.firstTouchDueAt = new Date(Date.now() + (5 * 60 + 10) * 60000 + 30000).toISOString();
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { element } = await renderPanel({ handoff });
+
+    expect(textOf(element, '[data-id="csm-name"]')).toBe('Casey Success');
+    expect(textOf(element, '[data-id="handoff-status"]')).toBe('In Review');
+    expect(textOf(element, '[data-id="sla"]')).toMatch(/^5 h 10 min left/);
+    // Raw text: the pre-wrap box must not gain whitespace from the template's layout.
+    expect($(element, '[data-id="frozen-summary"]')?.textContent).toBe(handoff.summary);
+    expect($(element, '[data-id="request-button"]')).toBeNull();
+
+    click(element, 'copy');
+    await flush();
+    expect(writeText).toHaveBeenCalledWith(handoff.summary);
+  });
+
+  it('shows a breached SLA', async () => {
+    const handoff = load<Record<string, unknown>>('getLatestHandoff');
+    handoff.firstTouchDueAt = '2020-06-15T12:00:00.000Z';
+    handoff.slaBreached = true;
+    const { element } = await renderPanel({ handoff });
+    expect(textOf(element, '[data-id="sla"]')).toMatch(/^Overdue since .*2020/);
+    expect($(element, '[data-id="sla"] .slds-text-color_error')).not.toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+// ---------------------------------------------------------------------------------------------
+
+describe('accessibility', () => {
+  it('labels every region, control and icon, and announces changes', async () => {
+    const { element } = await renderPanel();
+    const root = element.shadowRoot as ShadowRoot;
+
+    // Each section is labelled by a heading that exists.
+    const sections = $$(element, 'section[aria-labelledby]');
+    expect(sections.length).toBeGreaterThanOrEqual(5);
+    for (const section of sections) {
+      const heading = byId(root, section.getAttribute('aria-labelledby'));
+      expect(heading?.tagName).toMatch(/^H[2-4]$/);
+      expect(heading?.textContent?.trim()).not.toBe('');
+    }
+    // The meter has a text alternative in a polite live region.
+    const assistive = $(element, '[data-id="meter-assistive"]');
+    expect(assistive?.classList.contains('slds-assistive-text')).toBe(true);
+    expect(assistive?.getAttribute('aria-live')).toBe('polite');
+    // Every button has a label; every field-state icon has a text alternative.
+    for (const button of $$<HTMLElement & { label?: string }>(element, 'lightning-button')) {
+      expect(button.label).toBeTruthy();
+    }
+    for (const icon of $$<HTMLElement & { alternativeText?: string }>(
+      element,
+      '.field-row lightning-icon'
+    )) {
+      expect(icon.alternativeText).toMatch(/: c\.Handoff_Panel_(Filled|Blank)$/);
+    }
+    // Fields are grouped by section with a legend.
+    for (const fieldset of $$(element, 'fieldset')) {
+      expect(fieldset.querySelector('legend')?.textContent?.trim()).not.toBe('');
+    }
+    // The email-text toggle says whether it is expanded.
+    const toggle = $(element, '[data-id="plain-text-toggle"]');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    toggle?.click();
+    await flush();
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('runs the exception dialog from the keyboard: modal, labelled, Esc closes', async () => {
+    const { element } = await renderPanel();
+    const root = element.shadowRoot as ShadowRoot;
+    expect($(element, '[data-id="request-button"]')?.getAttribute('aria-haspopup')).toBe('dialog');
+    click(element, 'request-button');
+    await flush();
+
+    const dialog = $(element, '[data-id="request-dialog"]');
+    expect(dialog?.getAttribute('role')).toBe('dialog');
+    expect(dialog?.getAttribute('aria-modal')).toBe('true');
+    const title = byId(root, dialog?.getAttribute('aria-labelledby'));
+    expect(title?.textContent?.trim()).toBe('c.Handoff_Panel_Request_Title');
+    const description = byId(root, dialog?.getAttribute('aria-describedby'));
+    expect(description?.textContent?.trim()).toBe('c.Handoff_Panel_Request_Intro');
+    const reason = $(element, '[data-id="request-reason"]') as unknown as {
+      label: string;
+      required: boolean;
+    };
+    expect(reason.label).toBe('c.Handoff_Panel_Request_Reason');
+    expect(reason.required).toBe(true);
+    const due = $(element, '[data-id="request-due"]') as unknown as { label: string; min: string };
+    expect(due.label).toBe('c.Handoff_Panel_Request_Due');
+    expect(due.min).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect($(element, '[data-id="request-close"] .slds-assistive-text')?.textContent).toBe(
+      'c.Handoff_Panel_Request_Close'
+    );
+
+    dialog?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flush();
+    expect($(element, '[data-id="request-dialog"]')).toBeNull();
+  });
+});
