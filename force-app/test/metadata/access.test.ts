@@ -146,6 +146,40 @@ describe('field access per persona', () => {
   });
 });
 
+describe('handoff and intake fields per persona', () => {
+  /** What a CSM changes by hand; everything else on a handoff is written by the automation. */
+  const CS_EDITS: Record<string, string[]> = {
+    Handoff__c: ['Status__c', 'First_Touch_At__c', 'First_Touch_Channel__c', 'Repeat_Ask_Count__c'],
+    Handoff_Intake_Item__c: ['Status__c', 'Notes__c']
+  };
+  const cases: [string, string][] = [];
+  for (const object of Object.keys(CS_EDITS)) {
+    for (const [field, meta] of objects.get(object)?.fields ?? []) {
+      // A master-detail field cannot be granted: it follows the parent.
+      if (meta.type !== 'MasterDetail') {
+        cases.push([object, field]);
+      }
+    }
+  }
+
+  it('covers the handoff and intake fields', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(cases)(
+    '%s.%s is read by every persona who sees handoffs, edited only by CS (and admins)',
+    (object, field) => {
+      const got = Object.fromEntries(PERSONAS.map((p) => [p, actual(p, object, field)]));
+      const csEdits = CS_EDITS[object].includes(field);
+      expect(got.Handoff_Sales).toBe('read');
+      expect(got.Handoff_Leadership).toBe('read');
+      expect(got.Handoff_Sales_Manager).toBe('none');
+      expect(got.Handoff_CS).toBe(csEdits ? 'edit' : 'read');
+      expect(got.Handoff_Admin).not.toBe('none');
+    }
+  );
+});
+
 describe('product objects per persona', () => {
   const crud = (set: string, object: string) => {
     const op = list(sets.get(set), 'objectPermissions').find((o) => text(o, 'object') === object);
