@@ -1,0 +1,946 @@
+/**
+ * @description The handoff KPI and red-flag arithmetic (the seed's maintenance schedule and
+ * hypercare table): a pure service module with no imports, shared by the metrics dashboard
+ * (`c/handoffMetricsDashboard`), the command-line health check (`scripts/lib/redFlags.ts`
+ * re-exports it through a relative import) and, through the vectors in
+ * `staticresources/handoffMetricsVectors.json`, the Apex health check.
+ *
+ * Monthly rules. A threshold (`Handoff_Health_Threshold__mdt`) says: metric M, compared `Below`
+ * or `Above` the threshold, for `consecutivePeriods` months in a row, raises the flag. Each
+ * month's value is computed from that month's counts; a month with no handoffs has no value and
+ * never breaches (it ends a streak). The flag is *up* when the months breaching in a row,
+ * counting back from the as-of month, reach `consecutivePeriods`. Comparisons are strict
+ * ("below 85%", "above 48 hours", "more than 20%") and use the unrounded value.
+ *
+ * Hypercare rules (`period` = `Hypercare Week`, `hypercareWeek` 1–4) compare one week's value
+ * once, with the same strict comparison; a week that has not started is not evaluated.
+ *
+ * KPI tiles pool the months of the window: rates are Σ part ÷ Σ whole (never an average of
+ * monthly rates); time to first touch is the median (the touch-weighted median of the monthly
+ * medians when the window has several months), or the average when no median is known.
+ */
+
+export type Comparator = 'Below' | 'Above';
+export type Unit = 'Percent' | 'Hours' | 'Count';
+export type PeriodKind = 'Month' | 'Hypercare Week';
+
+/** One `Handoff_Health_Threshold__mdt` record. */
+export interface HealthThreshold {
+  developerName: string;
+  metric: string;
+  comparator: Comparator;
+  threshold: number;
+  target: number | null;
+  unit: Unit;
+  consecutivePeriods: number;
+  period: PeriodKind;
+  hypercareWeek: number | null;
+  action: string | null;
+  active: boolean;
+}
+
+/** Handoff counts of one month, segment, team or CSM (handoffs by the month they closed in). */
+export interface CountFields {
+  handoffs: number;
+  completeAtClose: number;
+  /** handoffs whose first touch was measured, and the sum of their hours to first touch */
+  firstTouchCount: number;
+  firstTouchHoursSum: number;
+  /** handoffs with at least one escalation */
+  escalated: number;
+  exceptions: number;
+  returned: number;
+  repeatAsked: number;
+  /** measured first touches within the segment's first-touch SLA (dashboard data) */
+  firstTouchWithinSla?: number;
+  /** median hours to first touch of the measured first touches (dashboard data) */
+  firstTouchMedianHours?: number | null;
+  /** exception requests still unresolved (hypercare data) */
+  openExceptions?: number;
+}
+
+/** One month of handoff counts. */
+export interface PeriodCounts extends CountFields {
+  /** `YYYY-MM` */
+  period: string;
+}
+
+/** A metric the rules can name. */
+export interface MetricDefinition {
+  label: string;
+  unit: Unit;
+  value(p: CountFields): number | null;
+}
+
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+function share(part: number | undefined, whole: number): number | null {
+  return whole > 0 && isNumber(part) ? (100 * part) / whole : null;
+}
+
+function averageHours(p: CountFields): number | null {
+  return p.firstTouchCount > 0 ? p.firstTouchHoursSum / p.firstTouchCount : null;
+}
+
+/** The metrics, by the name `Metric__c` holds. */
+export const METRICS: Readonly<Record<string, MetricDefinition>> = {
+  Completion_Rate: {
+    label: 'Handoff completion rate',
+    unit: 'Percent',
+    value: (p) => share(p.completeAtClose, p.handoffs)
+  },
+  Avg_Hours_To_First_Touch: {
+    label: 'Average hours to first touch',
+    unit: 'Hours',
+    value: averageHours
+  },
+  First_Touch_Hours: {
+    label: 'Hours to first touch',
+    unit: 'Hours',
+    // the median when the data carries one, else the average of the measured first touches
+    value: (p) => (isNumber(p.firstTouchMedianHours) ? p.firstTouchMedianHours : averageHours(p))
+  },
+  First_Touch_Within_SLA_Rate: {
+    label: 'Share of first touches within the SLA',
+    unit: 'Percent',
+    value: (p) => share(p.firstTouchWithinSla, p.firstTouchCount)
+  },
+  Escalation_Rate: {
+    label: 'Share of handoffs escalated',
+    unit: 'Percent',
+    value: (p) => share(p.escalated, p.handoffs)
+  },
+  Exception_Rate: {
+    label: 'Share of handoffs closed on an exception',
+    unit: 'Percent',
+    value: (p) => share(p.exceptions, p.handoffs)
+  },
+  Return_Rate: {
+    label: 'Share of handoffs returned to Sales',
+    unit: 'Percent',
+    value: (p) => share(p.returned, p.handoffs)
+  },
+  Repeat_Ask_Rate: {
+    label: 'Share of handoffs where the customer was asked again',
+    unit: 'Percent',
+    value: (p) => share(p.repeatAsked, p.handoffs)
+  },
+  Repeat_Ask_Count: {
+    label: 'Handoffs where the customer was asked again',
+    unit: 'Count',
+    value: (p) => p.repeatAsked
+  },
+  Open_Exception_Count: {
+    label: 'Unresolved exception requests',
+    unit: 'Count',
+    value: (p) => (isNumber(p.openExceptions) ? p.openExceptions : null)
+  }
+};
+
+/**
+ * The seed's red flags, used when the org (or `--thresholds`) gives none: completion below 85%
+ * for 2+ consecutive months, first touch above 48 h for 2+ consecutive months ("consistently"),
+ * escalations above 20% of handoffs (in any month).
+ */
+export const DEFAULT_THRESHOLDS: readonly HealthThreshold[] = [
+  {
+    developerName: 'Completion_Rate_Monthly',
+    metric: 'Completion_Rate',
+    comparator: 'Below',
+    threshold: 85,
+    target: 90,
+    unit: 'Percent',
+    consecutivePeriods: 2,
+    period: 'Month',
+    hypercareWeek: null,
+    action: 'Review the missing fields with Sales leadership; refresh the AE handoff training.',
+    active: true
+  },
+  {
+    developerName: 'First_Touch_Monthly',
+    metric: 'Avg_Hours_To_First_Touch',
+    comparator: 'Above',
+    threshold: 48,
+    target: 24,
+    unit: 'Hours',
+    consecutivePeriods: 2,
+    period: 'Month',
+    hypercareWeek: null,
+    action: 'Check CSM capacity and the assignment pools; review the first-touch SLA.',
+    active: true
+  },
+  {
+    developerName: 'Escalation_Rate_Monthly',
+    metric: 'Escalation_Rate',
+    comparator: 'Above',
+    threshold: 20,
+    target: 10,
+    unit: 'Percent',
+    consecutivePeriods: 1,
+    period: 'Month',
+    hypercareWeek: null,
+    action: 'Find which fields cause escalations; tighten the rules or the training.',
+    active: true
+  }
+];
+
+/** One month as a rule saw it. */
+export interface PeriodValue {
+  period: string;
+  value: number | null;
+  breached: boolean;
+}
+
+/** The outcome of one threshold. */
+export interface FlagResult {
+  threshold: HealthThreshold;
+  /** false when the rule could not be evaluated here (inactive, unknown metric, weekly) */
+  evaluated: boolean;
+  up: boolean;
+  /** months breaching in a row, counting back from the as-of month */
+  streak: number;
+  values: PeriodValue[];
+  message: string;
+}
+
+/** Options for {@link evaluateRedFlags}. */
+export interface RedFlagOptions {
+  /** the last month evaluated, `YYYY-MM` */
+  asOf: string;
+  /** how many months, back from `asOf`, are evaluated (default 12) */
+  months?: number;
+}
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `YYYY-MM` shifted by `delta` months. */
+export function addMonths(period: string, delta: number): string {
+  const m = MONTH.exec(period);
+  if (!m) {
+    throw new Error(`Not a month (YYYY-MM): ${period}`);
+  }
+  const index = Number(m[1]) * 12 + (Number(m[2]) - 1) + delta;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The `months` months ending at `asOf`, oldest first. */
+export function monthWindow(asOf: string, months: number): string[] {
+  const count = Math.max(1, Math.trunc(months) || 1);
+  const window: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    window.push(addMonths(asOf, -i));
+  }
+  return window;
+}
+
+/** Whether a value breaches a threshold (strictly). */
+export function breaches(
+  value: number | null,
+  t: Pick<HealthThreshold, 'comparator' | 'threshold'>
+): boolean {
+  if (value === null || !Number.isFinite(value)) {
+    return false;
+  }
+  return t.comparator === 'Below' ? value < t.threshold : value > t.threshold;
+}
+
+/** A value for messages: percent and hours with one decimal, counts whole. */
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) {
+    return 'no data';
+  }
+  const rounded = Math.round(value * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return unit === 'Percent' ? `${text}%` : unit === 'Hours' ? `${text} h` : text;
+}
+
+/**
+ * A metric's value for one month, segment or CSM: null for an unknown metric, for missing
+ * counts and whenever there were no handoffs (such a period never breaches).
+ */
+export function metricValue(metric: string, counts: CountFields | null | undefined): number | null {
+  const definition = METRICS[metric];
+  if (!definition || !counts || !(counts.handoffs > 0)) {
+    return null;
+  }
+  const value = definition.value(counts);
+  return isNumber(value) ? value : null;
+}
+
+/**
+ * Evaluates the thresholds over the months ending at `asOf`.
+ * @param periods month counts (any order; months outside the window are ignored)
+ * @param thresholds the rules (inactive ones are reported, not evaluated)
+ */
+export function evaluateRedFlags(
+  periods: readonly PeriodCounts[],
+  thresholds: readonly HealthThreshold[],
+  options: RedFlagOptions
+): FlagResult[] {
+  const window = monthWindow(options.asOf, Math.max(1, options.months ?? 12));
+  const byPeriod = new Map(periods.map((p) => [p.period, p]));
+  return thresholds.map((t) => {
+    const definition = METRICS[t.metric];
+    const skip = (message: string): FlagResult => ({
+      threshold: t,
+      evaluated: false,
+      up: false,
+      streak: 0,
+      values: [],
+      message
+    });
+    if (!t.active) {
+      return skip(`${t.developerName}: inactive`);
+    }
+    if (!definition) {
+      return skip(
+        `${t.developerName}: unknown metric "${t.metric}" (known: ${Object.keys(METRICS).join(', ')})`
+      );
+    }
+    if (t.period !== 'Month') {
+      return skip(
+        `${t.developerName}: ${t.period} thresholds are evaluated by the dashboard, not monthly`
+      );
+    }
+    const values: PeriodValue[] = window.map((period) => {
+      const value = metricValue(t.metric, byPeriod.get(period));
+      return { period, value, breached: breaches(value, t) };
+    });
+    let streak = 0;
+    for (let i = values.length - 1; i >= 0 && values[i].breached; i--) {
+      streak++;
+    }
+    const needed = requiredPeriods(t);
+    const up = streak >= needed;
+    const last = values[values.length - 1];
+    const direction = t.comparator === 'Below' ? 'below' : 'above';
+    const limit = formatValue(t.threshold, t.unit);
+    const message = up
+      ? `${definition.label} ${direction} ${limit} for ${streak} month${streak === 1 ? '' : 's'} in a row (${values
+          .slice(values.length - streak)
+          .map((v) => `${v.period}: ${formatValue(v.value, t.unit)}`)
+          .join(', ')})`
+      : `${definition.label} ${formatValue(last.value, t.unit)} in ${last.period}` +
+        (streak > 0
+          ? ` (${direction} ${limit}, ${streak} of ${needed} months)`
+          : ` (flag when ${direction} ${limit} for ${needed} month${needed === 1 ? '' : 's'})`);
+    return { threshold: t, evaluated: true, up, streak, values, message };
+  });
+}
+
+/** How many periods in a row a threshold needs (at least 1; a fraction counts its whole part). */
+export function requiredPeriods(t: Pick<HealthThreshold, 'consecutivePeriods'>): number {
+  return Math.max(1, Math.trunc(t.consecutivePeriods || 1));
+}
+
+/** Empty counts for a month. */
+export function emptyCounts(period: string): PeriodCounts {
+  return {
+    period,
+    handoffs: 0,
+    completeAtClose: 0,
+    firstTouchCount: 0,
+    firstTouchHoursSum: 0,
+    escalated: 0,
+    exceptions: 0,
+    returned: 0,
+    repeatAsked: 0
+  };
+}
+
+/**
+ * The months ending at `asOf`, oldest first, each with its counts or empty counts when the data
+ * has none (so a month with no handoffs still shows, as a gap).
+ */
+export function fillWindow(
+  periods: readonly PeriodCounts[],
+  asOf: string,
+  months: number
+): PeriodCounts[] {
+  const byPeriod = new Map(periods.map((p) => [p.period, p]));
+  return monthWindow(asOf, months).map((period) => byPeriod.get(period) ?? emptyCounts(period));
+}
+
+// ---------------------------------------------------------------------------------------------
+// KPI tiles
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Median of values given with weights (the touch-weighted median of monthly medians): the
+ * smallest value at which the cumulative weight reaches half the total; when it reaches exactly
+ * half, the mean of that value and the next (as the median of an even count). Null when no value
+ * has a positive weight.
+ */
+export function weightedMedian(items: readonly { value: number; weight: number }[]): number | null {
+  const usable = items
+    .filter((i) => isNumber(i.value) && isNumber(i.weight) && i.weight > 0)
+    .sort((a, b) => a.value - b.value);
+  const total = usable.reduce((sum, i) => sum + i.weight, 0);
+  let cumulative = 0;
+  for (let index = 0; index < usable.length; index++) {
+    cumulative += usable[index].weight;
+    if (2 * cumulative === total && index + 1 < usable.length) {
+      return (usable[index].value + usable[index + 1].value) / 2;
+    }
+    if (2 * cumulative >= total) {
+      return usable[index].value;
+    }
+  }
+  return null;
+}
+
+/**
+ * The counts of several months (or rows) added up. The median hours are the touch-weighted
+ * median of the parts' medians (parts without a median or without handoffs are left out of it);
+ * when no part has one, the pooled counts carry none and the metrics use the average.
+ */
+export function poolCounts(parts: readonly CountFields[], period = 'total'): PeriodCounts {
+  const pooled: PeriodCounts = emptyCounts(period);
+  let withinSla = 0;
+  let hasWithinSla = false;
+  let openExceptions = 0;
+  let hasOpenExceptions = false;
+  const medians: { value: number; weight: number }[] = [];
+  for (const p of parts) {
+    pooled.handoffs += p.handoffs;
+    pooled.completeAtClose += p.completeAtClose;
+    pooled.firstTouchCount += p.firstTouchCount;
+    pooled.firstTouchHoursSum += p.firstTouchHoursSum;
+    pooled.escalated += p.escalated;
+    pooled.exceptions += p.exceptions;
+    pooled.returned += p.returned;
+    pooled.repeatAsked += p.repeatAsked;
+    if (isNumber(p.firstTouchWithinSla)) {
+      withinSla += p.firstTouchWithinSla;
+      hasWithinSla = true;
+    }
+    if (isNumber(p.openExceptions)) {
+      openExceptions += p.openExceptions;
+      hasOpenExceptions = true;
+    }
+    if (p.handoffs > 0 && isNumber(p.firstTouchMedianHours)) {
+      medians.push({ value: p.firstTouchMedianHours, weight: p.firstTouchCount });
+    }
+  }
+  if (hasWithinSla) {
+    pooled.firstTouchWithinSla = withinSla;
+  }
+  if (hasOpenExceptions) {
+    pooled.openExceptions = openExceptions;
+  }
+  const median = weightedMedian(medians);
+  if (median !== null) {
+    pooled.firstTouchMedianHours = median;
+  }
+  return pooled;
+}
+
+export type KpiKey =
+  | 'completion'
+  | 'firstTouchMedian'
+  | 'firstTouchWithinSla'
+  | 'escalation'
+  | 'exception'
+  | 'return'
+  | 'repeatAsk';
+
+/**
+ * `onTarget` meets the target; `ok` is within the threshold where no target is set; `watch`
+ * is within the threshold but misses the target; `breach` crosses the threshold; `noData`
+ * has no value; `unset` has a value but neither threshold nor target.
+ */
+export type KpiStatus = 'onTarget' | 'ok' | 'watch' | 'breach' | 'noData' | 'unset';
+
+/** A KPI tile: which metric, and which direction is better. */
+export interface KpiDefinition {
+  key: KpiKey;
+  /** the metric the value is computed with, then the other metric keys whose thresholds apply */
+  metrics: readonly string[];
+  unit: Unit;
+  better: 'higher' | 'lower';
+}
+
+/** The KPI tiles, in display order. */
+export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
+  { key: 'completion', metrics: ['Completion_Rate'], unit: 'Percent', better: 'higher' },
+  {
+    key: 'firstTouchMedian',
+    metrics: ['First_Touch_Hours', 'Avg_Hours_To_First_Touch'],
+    unit: 'Hours',
+    better: 'lower'
+  },
+  {
+    key: 'firstTouchWithinSla',
+    metrics: ['First_Touch_Within_SLA_Rate'],
+    unit: 'Percent',
+    better: 'higher'
+  },
+  { key: 'escalation', metrics: ['Escalation_Rate'], unit: 'Percent', better: 'lower' },
+  { key: 'exception', metrics: ['Exception_Rate'], unit: 'Percent', better: 'lower' },
+  { key: 'return', metrics: ['Return_Rate'], unit: 'Percent', better: 'lower' },
+  { key: 'repeatAsk', metrics: ['Repeat_Ask_Rate'], unit: 'Percent', better: 'lower' }
+];
+
+/** One KPI over a window. */
+export interface Kpi {
+  key: KpiKey;
+  metric: string;
+  unit: Unit;
+  better: 'higher' | 'lower';
+  value: number | null;
+  /** for time to first touch: whether the value is a median or (no median known) an average */
+  basis: 'median' | 'average' | null;
+  /** the monthly threshold the tile is judged by (the strictest active one), if any */
+  threshold: HealthThreshold | null;
+  target: number | null;
+  // eslint-disable-next-line no-restricted-globals -- a member, not window.status (Babel scope misread)
+  status: KpiStatus;
+}
+
+/**
+ * The monthly threshold a KPI is judged by: active, period Month, naming one of the KPI's
+ * metrics, comparing in the KPI's direction (`Below` when higher is better); the strictest
+ * (the highest `Below`, the lowest `Above`), ties by DeveloperName.
+ */
+export function kpiThreshold(
+  definition: KpiDefinition,
+  thresholds: readonly HealthThreshold[]
+): HealthThreshold | null {
+  const comparator: Comparator = definition.better === 'higher' ? 'Below' : 'Above';
+  const candidates = thresholds
+    .filter(
+      (t) =>
+        t.active &&
+        t.period === 'Month' &&
+        t.comparator === comparator &&
+        definition.metrics.includes(t.metric) &&
+        isNumber(t.threshold)
+    )
+    .sort((a, b) => {
+      const stricter =
+        comparator === 'Below' ? b.threshold - a.threshold : a.threshold - b.threshold;
+      if (stricter !== 0) {
+        return stricter;
+      }
+      return a.developerName < b.developerName ? -1 : a.developerName > b.developerName ? 1 : 0;
+    });
+  return candidates[0] ?? null;
+}
+
+/** A KPI's status for a value (see {@link KpiStatus}). */
+export function kpiStatus(
+  value: number | null,
+  better: 'higher' | 'lower',
+  threshold: Pick<HealthThreshold, 'comparator' | 'threshold'> | null,
+  target: number | null
+): KpiStatus {
+  if (value === null || !Number.isFinite(value)) {
+    return 'noData';
+  }
+  if (threshold && breaches(value, threshold)) {
+    return 'breach';
+  }
+  if (target !== null && isNumber(target)) {
+    const meets = better === 'higher' ? value >= target : value <= target;
+    return meets ? 'onTarget' : 'watch';
+  }
+  return threshold ? 'ok' : 'unset';
+}
+
+/**
+ * The KPI tiles for counts pooled over the window (months, or one breakdown row), each against
+ * its target and threshold. The target is the judging threshold's, else the first target among
+ * the KPI's other active monthly thresholds (by DeveloperName).
+ */
+export function computeKpis(
+  parts: readonly CountFields[],
+  thresholds: readonly HealthThreshold[]
+): Kpi[] {
+  const pooled = poolCounts(parts);
+  return KPI_DEFINITIONS.map((definition) => {
+    const metric = definition.metrics[0];
+    const value = metricValue(metric, pooled);
+    const threshold = kpiThreshold(definition, thresholds);
+    let target = threshold && isNumber(threshold.target) ? threshold.target : null;
+    if (target === null) {
+      const other = thresholds
+        .filter(
+          (t) =>
+            t.active &&
+            t.period === 'Month' &&
+            definition.metrics.includes(t.metric) &&
+            isNumber(t.target)
+        )
+        .sort((a, b) => (a.developerName < b.developerName ? -1 : 1))[0];
+      target = other && isNumber(other.target) ? other.target : null;
+    }
+    let basis: Kpi['basis'] = null;
+    if (definition.key === 'firstTouchMedian' && value !== null) {
+      basis = isNumber(pooled.firstTouchMedianHours) ? 'median' : 'average';
+    }
+    return {
+      key: definition.key,
+      metric,
+      unit: definition.unit,
+      better: definition.better,
+      value,
+      basis,
+      threshold,
+      target,
+      status: kpiStatus(value, definition.better, threshold, target)
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hypercare (the first 4 weeks after go-live)
+// ---------------------------------------------------------------------------------------------
+
+/** The DeveloperName of the week-4 threshold whose breach means "extend hypercare by 2 weeks". */
+export const HYPERCARE_EXTENSION = 'Hypercare_Extension';
+
+/** Hypercare lasts 4 weeks (the seed). */
+export const HYPERCARE_WEEKS = 4;
+
+/** One hypercare week's counts. */
+export interface HypercareWeek {
+  week: number;
+  handoffs: number;
+  completeAtClose: number;
+  repeatAsked: number;
+  openExceptions: number;
+}
+
+/** The dashboard's hypercare data: go-live date and the weeks after it. */
+export interface HypercareData {
+  /** `YYYY-MM-DD`, or null when no go-live date is set */
+  startDate: string | null;
+  weeks: HypercareWeek[];
+}
+
+export type HypercareWeekState = 'upcoming' | 'current' | 'done' | 'unknown';
+
+/** One hypercare threshold as a week saw it. */
+export interface HypercareFlag {
+  threshold: HealthThreshold;
+  week: number;
+  evaluated: boolean;
+  value: number | null;
+  up: boolean;
+  /** the extension rule ({@link HYPERCARE_EXTENSION}) */
+  extension: boolean;
+  message: string;
+}
+
+/** One hypercare week. */
+export interface HypercareWeekResult {
+  week: number;
+  /** first and last day, `YYYY-MM-DD` (null without a start date) */
+  start: string | null;
+  end: string | null;
+  state: HypercareWeekState;
+  counts: HypercareWeek | null;
+  completionRate: number | null;
+  flags: HypercareFlag[];
+}
+
+/** The hypercare view. */
+export interface HypercareResult {
+  startDate: string | null;
+  weeks: HypercareWeekResult[];
+  /** every hypercare threshold, evaluated or not, by week then DeveloperName */
+  flags: HypercareFlag[];
+  /** the flags that are up */
+  up: HypercareFlag[];
+  /** the extension rule is up: extend hypercare by 2 weeks */
+  extend: boolean;
+}
+
+/** Options for {@link evaluateHypercare}. */
+export interface HypercareOptions {
+  /** today, `YYYY-MM-DD`: weeks that start later are upcoming and not evaluated */
+  today?: string | null;
+}
+
+/** A hypercare week's value of a metric: rates need handoffs that week; counts are as given. */
+export function hypercareValue(metric: string, week: HypercareWeek | null): number | null {
+  if (!week) {
+    return null;
+  }
+  switch (metric) {
+    case 'Completion_Rate':
+      return share(week.completeAtClose, week.handoffs);
+    case 'Repeat_Ask_Rate':
+      return share(week.repeatAsked, week.handoffs);
+    case 'Repeat_Ask_Count':
+      return isNumber(week.repeatAsked) ? week.repeatAsked : null;
+    case 'Open_Exception_Count':
+      return isNumber(week.openExceptions) ? week.openExceptions : null;
+    default:
+      return null;
+  }
+}
+
+/** `YYYY-MM-DD` shifted by `days` days (UTC calendar arithmetic, no time zone). */
+export function addDays(day: string, days: number): string {
+  const m = DAY.exec(day);
+  if (!m) {
+    throw new Error(`Not a date (YYYY-MM-DD): ${day}`);
+  }
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return date.toISOString().slice(0, 10);
+}
+
+function byWeekThenName(a: HypercareFlag, b: HypercareFlag): number {
+  if (a.week !== b.week) {
+    return a.week - b.week;
+  }
+  return a.threshold.developerName < b.threshold.developerName ? -1 : 1;
+}
+
+/** The metrics a hypercare week has. */
+export const HYPERCARE_METRICS: readonly string[] = [
+  'Completion_Rate',
+  'Repeat_Ask_Rate',
+  'Repeat_Ask_Count',
+  'Open_Exception_Count'
+];
+
+/**
+ * The hypercare view: weeks 1–4 (and any later week the data has) with their dates, state and
+ * completion rate, and every `Hypercare Week` threshold evaluated once against its week's value.
+ */
+export function evaluateHypercare(
+  data: HypercareData | null | undefined,
+  thresholds: readonly HealthThreshold[],
+  options: HypercareOptions = {}
+): HypercareResult {
+  const startDate = data?.startDate && DAY.test(data.startDate) ? data.startDate : null;
+  const byWeek = new Map((data?.weeks ?? []).map((w) => [w.week, w]));
+  const lastWeek = Math.max(HYPERCARE_WEEKS, ...(data?.weeks ?? []).map((w) => w.week));
+  const today = options.today && DAY.test(options.today) ? options.today : null;
+  const weeks: HypercareWeekResult[] = [];
+  for (let week = 1; week <= lastWeek; week++) {
+    const start = startDate ? addDays(startDate, 7 * (week - 1)) : null;
+    const end = start ? addDays(start, 6) : null;
+    let state: HypercareWeekState = 'unknown';
+    if (start && end && today) {
+      state = today < start ? 'upcoming' : today <= end ? 'current' : 'done';
+    }
+    const counts = byWeek.get(week) ?? null;
+    weeks.push({
+      week,
+      start,
+      end,
+      state,
+      counts,
+      completionRate: state === 'upcoming' ? null : hypercareValue('Completion_Rate', counts),
+      flags: []
+    });
+  }
+  const flags: HypercareFlag[] = thresholds
+    .filter((t) => t.period === 'Hypercare Week')
+    .map((t) => {
+      const weekNumber = isNumber(t.hypercareWeek) ? Math.trunc(t.hypercareWeek) : 0;
+      const weekResult = weeks.find((w) => w.week === weekNumber) ?? null;
+      const flag: HypercareFlag = {
+        threshold: t,
+        week: weekNumber,
+        evaluated: false,
+        value: null,
+        up: false,
+        extension: t.developerName === HYPERCARE_EXTENSION,
+        message: ''
+      };
+      const label = METRICS[t.metric]?.label ?? t.metric;
+      if (!t.active) {
+        flag.message = `${t.developerName}: inactive`;
+      } else if (!weekResult) {
+        flag.message = `${t.developerName}: no hypercare week ${t.hypercareWeek ?? ''}`.trim();
+      } else if (!HYPERCARE_METRICS.includes(t.metric)) {
+        flag.message = `${t.developerName}: unknown hypercare metric "${t.metric}"`;
+      } else if (weekResult.state === 'upcoming') {
+        flag.message = `Week ${weekNumber}: not started`;
+      } else if (!weekResult.counts) {
+        flag.message = `Week ${weekNumber}: no data`;
+      } else {
+        const value = hypercareValue(t.metric, weekResult.counts);
+        const direction = t.comparator === 'Below' ? 'below' : 'above';
+        flag.evaluated = true;
+        flag.value = value;
+        flag.up = breaches(value, t);
+        flag.message =
+          `Week ${weekNumber}: ${label} ${formatValue(value, t.unit)}` +
+          (flag.up
+            ? ` (${direction} ${formatValue(t.threshold, t.unit)})`
+            : ` (flag when ${direction} ${formatValue(t.threshold, t.unit)})`);
+      }
+      weekResult?.flags.push(flag);
+      return flag;
+    })
+    .sort(byWeekThenName);
+  for (const week of weeks) {
+    week.flags.sort((a, b) => (a.threshold.developerName < b.threshold.developerName ? -1 : 1));
+  }
+  const up = flags.filter((f) => f.up);
+  return { startDate, weeks, flags, up, extend: up.some((f) => f.extension) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dashboard's data (HandoffMetricsController.getDashboard returns it as a JSON string)
+// ---------------------------------------------------------------------------------------------
+
+/** One breakdown row (a segment, a Sales team or a CSM) over the window. */
+export interface BreakdownRow extends CountFields {
+  key: string;
+  /** the CSM's User Id (CSM rows) */
+  userId?: string | null;
+}
+
+/** What `HandoffMetricsController.getDashboard(segment, months)` returns. */
+export interface Dashboard {
+  /** `YYYY-MM`: the last month of the window */
+  asOf: string;
+  /** the months of the window, oldest first */
+  periods: PeriodCounts[];
+  breakdown: { segment: BreakdownRow[]; team: BreakdownRow[]; csm: BreakdownRow[] };
+  thresholds: HealthThreshold[];
+  hypercare: HypercareData;
+  /** report DeveloperName → report Id */
+  reportIds: Record<string, string>;
+}
+
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown): Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Json)
+    : {};
+}
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asCount = (value: unknown): number => (isNumber(value) && value > 0 ? value : 0);
+const asNumberOrNull = (value: unknown): number | null => (isNumber(value) ? value : null);
+function asText(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  return isNumber(value) ? String(value) : '';
+}
+
+function readCounts(raw: Json): CountFields {
+  const counts: CountFields = {
+    handoffs: asCount(raw.handoffs),
+    completeAtClose: asCount(raw.completeAtClose),
+    firstTouchCount: asCount(raw.firstTouchCount),
+    firstTouchHoursSum: asCount(raw.firstTouchHoursSum),
+    escalated: asCount(raw.escalated),
+    exceptions: asCount(raw.exceptions),
+    returned: asCount(raw.returned),
+    repeatAsked: asCount(raw.repeatAsked)
+  };
+  if (isNumber(raw.firstTouchWithinSla)) {
+    counts.firstTouchWithinSla = asCount(raw.firstTouchWithinSla);
+  }
+  if (raw.firstTouchMedianHours === null || isNumber(raw.firstTouchMedianHours)) {
+    counts.firstTouchMedianHours = raw.firstTouchMedianHours;
+  }
+  if (isNumber(raw.openExceptions)) {
+    counts.openExceptions = asCount(raw.openExceptions);
+  }
+  return counts;
+}
+
+function readThreshold(raw: Json): HealthThreshold | null {
+  const comparator = asText(raw.comparator);
+  const threshold = asNumberOrNull(raw.threshold);
+  if ((comparator !== 'Below' && comparator !== 'Above') || threshold === null) {
+    return null;
+  }
+  const unit = asText(raw.unit);
+  const period = asText(raw.period);
+  return {
+    developerName: asText(raw.developerName) || asText(raw.metric),
+    metric: asText(raw.metric),
+    comparator,
+    threshold,
+    target: asNumberOrNull(raw.target),
+    unit: unit === 'Hours' || unit === 'Count' ? unit : 'Percent',
+    consecutivePeriods: asNumberOrNull(raw.consecutivePeriods) ?? 1,
+    period: period === 'Hypercare Week' ? 'Hypercare Week' : 'Month',
+    hypercareWeek: asNumberOrNull(raw.hypercareWeek),
+    action: typeof raw.action === 'string' ? raw.action : null,
+    active: raw.active !== false
+  };
+}
+
+function readRows(value: unknown): BreakdownRow[] {
+  return asArray(value)
+    .map(asObject)
+    .map((raw) => {
+      const row: BreakdownRow = { key: asText(raw.key), ...readCounts(raw) };
+      if (typeof raw.userId === 'string' && raw.userId) {
+        row.userId = raw.userId;
+      }
+      return row;
+    });
+}
+
+/**
+ * Reads the dashboard JSON defensively: missing lists are empty, counts that are not
+ * non-negative numbers are 0, thresholds without a comparator or threshold are dropped, months
+ * are sorted oldest first (a later duplicate of a month replaces the earlier one).
+ * @throws SyntaxError when the text is not JSON
+ */
+export function parseDashboard(json: string | null | undefined): Dashboard {
+  const raw = asObject(json ? (JSON.parse(json) as unknown) : {});
+  const byPeriod = new Map<string, PeriodCounts>();
+  for (const item of asArray(raw.periods).map(asObject)) {
+    const period = asText(item.period);
+    if (MONTH.test(period)) {
+      byPeriod.set(period, { period, ...readCounts(item) });
+    }
+  }
+  const periods = [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+  const asOfText = asText(raw.asOf);
+  const asOf = MONTH.test(asOfText) ? asOfText : (periods[periods.length - 1]?.period ?? '');
+  const breakdown = asObject(raw.breakdown);
+  const hypercare = asObject(raw.hypercare);
+  const startDate = asText(hypercare.startDate);
+  const reportIds: Record<string, string> = {};
+  for (const [name, id] of Object.entries(asObject(raw.reportIds))) {
+    if (typeof id === 'string' && id) {
+      reportIds[name] = id;
+    }
+  }
+  return {
+    asOf,
+    periods,
+    breakdown: {
+      segment: readRows(breakdown.segment),
+      team: readRows(breakdown.team),
+      csm: readRows(breakdown.csm)
+    },
+    thresholds: asArray(raw.thresholds)
+      .map((t) => readThreshold(asObject(t)))
+      .filter((t): t is HealthThreshold => t !== null),
+    hypercare: {
+      startDate: DAY.test(startDate) ? startDate : null,
+      weeks: asArray(hypercare.weeks)
+        .map(asObject)
+        .filter((w) => isNumber(w.week))
+        .map((w) => ({
+          week: Math.trunc(w.week as number),
+          handoffs: asCount(w.handoffs),
+          completeAtClose: asCount(w.completeAtClose),
+          repeatAsked: asCount(w.repeatAsked),
+          openExceptions: asCount(w.openExceptions)
+        }))
+        .sort((a, b) => a.week - b.week)
+    },
+    reportIds
+  };
+}
