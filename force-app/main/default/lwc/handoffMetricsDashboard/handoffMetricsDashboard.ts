@@ -1,0 +1,972 @@
+/**
+ * @description Handoff health dashboard for leaders and RevOps (the Handoff Metrics app page) and,
+ * in its compact form, for the Handoff app's home page: KPI tiles against their targets and
+ * red-flag thresholds (Handoff_Health_Threshold__mdt), monthly trend charts drawn as SVG, a
+ * breakdown by segment, Sales team and CSM, the red flags of the maintenance schedule with
+ * their actions, the hypercare weeks after go-live, and links into the Handoff reports.
+ *
+ * Data: one cacheable Apex read, HandoffMetricsController.getDashboard(segment, months), which
+ * answers from monthly snapshot records and aggregates (never raw rows) as a JSON string. All
+ * arithmetic (KPIs, streaks, hypercare) is c/handoffMetrics, the module the command-line health
+ * check and the Apex health check's vectors share.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import getDashboard from '@salesforce/apex/HandoffMetricsController.getDashboard';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import {
+  KPI_DEFINITIONS,
+  breaches,
+  computeKpis,
+  evaluateHypercare,
+  evaluateRedFlags,
+  fillWindow,
+  metricValue,
+  parseDashboard,
+  poolCounts
+} from 'c/handoffMetrics';
+import { layoutChart } from './chart';
+
+import TITLE from '@salesforce/label/c.Handoff_Metrics_Title';
+import SUBTITLE from '@salesforce/label/c.Handoff_Metrics_Subtitle';
+import LOADING from '@salesforce/label/c.Handoff_Metrics_Loading';
+import ERROR_TITLE from '@salesforce/label/c.Handoff_Metrics_Error_Title';
+import ERROR_HELP from '@salesforce/label/c.Handoff_Metrics_Error_Help';
+import RETRY from '@salesforce/label/c.Handoff_Metrics_Retry';
+import REFRESH from '@salesforce/label/c.Handoff_Metrics_Refresh';
+import REFRESHED from '@salesforce/label/c.Handoff_Metrics_Refreshed';
+import FILTERS from '@salesforce/label/c.Handoff_Metrics_Filters';
+import FILTER_PERIOD from '@salesforce/label/c.Handoff_Metrics_Filter_Period';
+import FILTER_PERIOD_OPTION from '@salesforce/label/c.Handoff_Metrics_Filter_Period_Option';
+import FILTER_SEGMENT from '@salesforce/label/c.Handoff_Metrics_Filter_Segment';
+import FILTER_ALL_SEGMENTS from '@salesforce/label/c.Handoff_Metrics_Filter_All_Segments';
+import EMPTY from '@salesforce/label/c.Handoff_Metrics_Empty';
+import NO_DATA from '@salesforce/label/c.Handoff_Metrics_No_Data';
+import NO_HANDOFFS from '@salesforce/label/c.Handoff_Metrics_No_Handoffs';
+import VALUE_PERCENT from '@salesforce/label/c.Handoff_Metrics_Value_Percent';
+import VALUE_HOURS from '@salesforce/label/c.Handoff_Metrics_Value_Hours';
+import KPIS_HEADING from '@salesforce/label/c.Handoff_Metrics_Kpis_Heading';
+import KPI_COMPLETION from '@salesforce/label/c.Handoff_Metrics_Kpi_Completion';
+import KPI_FIRST_TOUCH from '@salesforce/label/c.Handoff_Metrics_Kpi_First_Touch';
+import KPI_WITHIN_SLA from '@salesforce/label/c.Handoff_Metrics_Kpi_Within_Sla';
+import KPI_ESCALATION from '@salesforce/label/c.Handoff_Metrics_Kpi_Escalation';
+import KPI_EXCEPTION from '@salesforce/label/c.Handoff_Metrics_Kpi_Exception';
+import KPI_RETURN from '@salesforce/label/c.Handoff_Metrics_Kpi_Return';
+import KPI_REPEAT_ASK from '@salesforce/label/c.Handoff_Metrics_Kpi_Repeat_Ask';
+import KPI_MEDIAN from '@salesforce/label/c.Handoff_Metrics_Kpi_Median';
+import KPI_AVERAGE from '@salesforce/label/c.Handoff_Metrics_Kpi_Average';
+import KPI_COUNT from '@salesforce/label/c.Handoff_Metrics_Kpi_Count';
+import KPI_TARGET from '@salesforce/label/c.Handoff_Metrics_Kpi_Target';
+import KPI_NO_TARGET from '@salesforce/label/c.Handoff_Metrics_Kpi_No_Target';
+import KPI_THRESHOLD_BELOW from '@salesforce/label/c.Handoff_Metrics_Kpi_Threshold_Below';
+import KPI_THRESHOLD_ABOVE from '@salesforce/label/c.Handoff_Metrics_Kpi_Threshold_Above';
+import KPI_NO_THRESHOLD from '@salesforce/label/c.Handoff_Metrics_Kpi_No_Threshold';
+import KPI_FLAG_UP from '@salesforce/label/c.Handoff_Metrics_Kpi_Flag_Up';
+import STATUS_ON_TARGET from '@salesforce/label/c.Handoff_Metrics_Status_On_Target';
+import STATUS_OK from '@salesforce/label/c.Handoff_Metrics_Status_Ok';
+import STATUS_WATCH from '@salesforce/label/c.Handoff_Metrics_Status_Watch';
+import STATUS_BREACH from '@salesforce/label/c.Handoff_Metrics_Status_Breach';
+import STATUS_NO_DATA from '@salesforce/label/c.Handoff_Metrics_Status_No_Data';
+import STATUS_UNSET from '@salesforce/label/c.Handoff_Metrics_Status_Unset';
+import REPORT_LINK from '@salesforce/label/c.Handoff_Metrics_Report_Link';
+import TRENDS_HEADING from '@salesforce/label/c.Handoff_Metrics_Trends_Heading';
+import TREND_VOLUME from '@salesforce/label/c.Handoff_Metrics_Trend_Volume';
+import CHART_DESC from '@salesforce/label/c.Handoff_Metrics_Chart_Desc';
+import CHART_DESC_THRESHOLD from '@salesforce/label/c.Handoff_Metrics_Chart_Desc_Threshold';
+import CHART_DESC_TARGET from '@salesforce/label/c.Handoff_Metrics_Chart_Desc_Target';
+import CHART_DESC_BREACHES from '@salesforce/label/c.Handoff_Metrics_Chart_Desc_Breaches';
+import CHART_DESC_NO_BREACH from '@salesforce/label/c.Handoff_Metrics_Chart_Desc_No_Breach';
+import CHART_DESC_NO_VALUE from '@salesforce/label/c.Handoff_Metrics_Chart_Desc_No_Value';
+import TABLE_MONTH from '@salesforce/label/c.Handoff_Metrics_Table_Month';
+import TABLE_STATUS from '@salesforce/label/c.Handoff_Metrics_Table_Status';
+import TABLE_PAST_THRESHOLD from '@salesforce/label/c.Handoff_Metrics_Table_Past_Threshold';
+import TABLE_WITHIN from '@salesforce/label/c.Handoff_Metrics_Table_Within';
+import LEGEND_THRESHOLD from '@salesforce/label/c.Handoff_Metrics_Legend_Threshold';
+import LEGEND_TARGET from '@salesforce/label/c.Handoff_Metrics_Legend_Target';
+import LEGEND_PAST from '@salesforce/label/c.Handoff_Metrics_Legend_Past';
+import BREAKDOWN_HEADING from '@salesforce/label/c.Handoff_Metrics_Breakdown_Heading';
+import BREAKDOWN_SEGMENT from '@salesforce/label/c.Handoff_Metrics_Breakdown_Segment';
+import BREAKDOWN_TEAM from '@salesforce/label/c.Handoff_Metrics_Breakdown_Team';
+import BREAKDOWN_CSM from '@salesforce/label/c.Handoff_Metrics_Breakdown_Csm';
+import BREAKDOWN_EMPTY from '@salesforce/label/c.Handoff_Metrics_Breakdown_Empty';
+import BREAKDOWN_NAME from '@salesforce/label/c.Handoff_Metrics_Breakdown_Name';
+import BREAKDOWN_HANDOFFS from '@salesforce/label/c.Handoff_Metrics_Breakdown_Handoffs';
+import BREAKDOWN_UNKNOWN from '@salesforce/label/c.Handoff_Metrics_Breakdown_Unknown';
+import FLAGS_HEADING from '@salesforce/label/c.Handoff_Metrics_Flags_Heading';
+import FLAGS_NONE from '@salesforce/label/c.Handoff_Metrics_Flags_None';
+import FLAG_MONTH_BELOW from '@salesforce/label/c.Handoff_Metrics_Flag_Month_Below';
+import FLAG_MONTH_ABOVE from '@salesforce/label/c.Handoff_Metrics_Flag_Month_Above';
+import FLAG_STREAK_BELOW from '@salesforce/label/c.Handoff_Metrics_Flag_Streak_Below';
+import FLAG_STREAK_ABOVE from '@salesforce/label/c.Handoff_Metrics_Flag_Streak_Above';
+import FLAG_ACTION from '@salesforce/label/c.Handoff_Metrics_Flag_Action';
+import METRIC_AVG_FIRST_TOUCH from '@salesforce/label/c.Handoff_Metrics_Metric_Avg_First_Touch';
+import METRIC_REPEAT_ASK_COUNT from '@salesforce/label/c.Handoff_Metrics_Metric_Repeat_Ask_Count';
+import METRIC_OPEN_EXCEPTIONS from '@salesforce/label/c.Handoff_Metrics_Metric_Open_Exceptions';
+import HYPERCARE_HEADING from '@salesforce/label/c.Handoff_Metrics_Hypercare_Heading';
+import HYPERCARE_NO_START from '@salesforce/label/c.Handoff_Metrics_Hypercare_No_Start';
+import HYPERCARE_WEEK from '@salesforce/label/c.Handoff_Metrics_Hypercare_Week';
+import HYPERCARE_DATES from '@salesforce/label/c.Handoff_Metrics_Hypercare_Dates';
+import HYPERCARE_UPCOMING from '@salesforce/label/c.Handoff_Metrics_Hypercare_Upcoming';
+import HYPERCARE_CURRENT from '@salesforce/label/c.Handoff_Metrics_Hypercare_Current';
+import HYPERCARE_DONE from '@salesforce/label/c.Handoff_Metrics_Hypercare_Done';
+import HYPERCARE_HANDOFFS from '@salesforce/label/c.Handoff_Metrics_Hypercare_Handoffs';
+import HYPERCARE_COMPLETION from '@salesforce/label/c.Handoff_Metrics_Hypercare_Completion';
+import HYPERCARE_REPEAT_ASKS from '@salesforce/label/c.Handoff_Metrics_Hypercare_Repeat_Asks';
+import HYPERCARE_OPEN_EXCEPTIONS from '@salesforce/label/c.Handoff_Metrics_Hypercare_Open_Exceptions';
+import HYPERCARE_FLAG_BELOW from '@salesforce/label/c.Handoff_Metrics_Hypercare_Flag_Below';
+import HYPERCARE_FLAG_ABOVE from '@salesforce/label/c.Handoff_Metrics_Hypercare_Flag_Above';
+import HYPERCARE_EXTEND from '@salesforce/label/c.Handoff_Metrics_Hypercare_Extend';
+import HYPERCARE_NO_FLAGS from '@salesforce/label/c.Handoff_Metrics_Hypercare_No_Flags';
+import REPORTS_HEADING from '@salesforce/label/c.Handoff_Metrics_Reports_Heading';
+import REPORTS_ALL from '@salesforce/label/c.Handoff_Metrics_Reports_All';
+import OPEN_DASHBOARD from '@salesforce/label/c.Handoff_Metrics_Open_Dashboard';
+
+// Types through import() so that ESLint's Babel scope analysis sees no unused import.
+type BreakdownRow = import('c/handoffMetrics').BreakdownRow;
+type CountFields = import('c/handoffMetrics').CountFields;
+type Dashboard = import('c/handoffMetrics').Dashboard;
+type FlagResult = import('c/handoffMetrics').FlagResult;
+type HypercareFlag = import('c/handoffMetrics').HypercareFlag;
+type HypercareResult = import('c/handoffMetrics').HypercareResult;
+type KpiDefinition = import('c/handoffMetrics').KpiDefinition;
+type KpiKey = import('c/handoffMetrics').KpiKey;
+type KpiStatus = import('c/handoffMetrics').KpiStatus;
+type PeriodCounts = import('c/handoffMetrics').PeriodCounts;
+type Unit = import('c/handoffMetrics').Unit;
+type ChartGeometry = import('./chart').ChartGeometry;
+type ChartPoint = import('./chart').ChartPoint;
+
+/** Period filter choices, in months. */
+export const PERIOD_CHOICES = [3, 6, 12] as const;
+
+/** The URL of the reports home (when no report matches a measure). */
+export const REPORTS_HOME_URL = '/lightning/o/Report/home';
+
+/** The Handoff Metrics app page (the compact view links to it). */
+export const METRICS_PAGE_URL = '/lightning/n/Handoff_Metrics';
+
+/** Which reports a KPI drills into: the first report (by DeveloperName) whose name matches. */
+const REPORT_PATTERNS: Record<KpiKey | 'volume', RegExp> = {
+  volume: /complet|by_?month/i,
+  completion: /complet/i,
+  firstTouchMedian: /first_?touch/i,
+  firstTouchWithinSla: /first_?touch|sla/i,
+  escalation: /escalat/i,
+  exception: /exception/i,
+  return: /return/i,
+  repeatAsk: /repeat/i
+};
+
+const KPI_LABELS: Record<KpiKey, string> = {
+  completion: KPI_COMPLETION,
+  firstTouchMedian: KPI_FIRST_TOUCH,
+  firstTouchWithinSla: KPI_WITHIN_SLA,
+  escalation: KPI_ESCALATION,
+  exception: KPI_EXCEPTION,
+  return: KPI_RETURN,
+  repeatAsk: KPI_REPEAT_ASK
+};
+
+/** Measure names for flags, by `Metric__c`. */
+const METRIC_LABELS: Record<string, string> = {
+  Completion_Rate: KPI_COMPLETION,
+  First_Touch_Hours: KPI_FIRST_TOUCH,
+  Avg_Hours_To_First_Touch: METRIC_AVG_FIRST_TOUCH,
+  First_Touch_Within_SLA_Rate: KPI_WITHIN_SLA,
+  Escalation_Rate: KPI_ESCALATION,
+  Exception_Rate: KPI_EXCEPTION,
+  Return_Rate: KPI_RETURN,
+  Repeat_Ask_Rate: KPI_REPEAT_ASK,
+  Repeat_Ask_Count: METRIC_REPEAT_ASK_COUNT,
+  Open_Exception_Count: METRIC_OPEN_EXCEPTIONS
+};
+
+const STATUS_TEXT: Record<KpiStatus, string> = {
+  onTarget: STATUS_ON_TARGET,
+  ok: STATUS_OK,
+  watch: STATUS_WATCH,
+  breach: STATUS_BREACH,
+  noData: STATUS_NO_DATA,
+  unset: STATUS_UNSET
+};
+
+const STATUS_BADGE: Record<KpiStatus, string> = {
+  onTarget: 'slds-badge slds-theme_success',
+  ok: 'slds-badge slds-theme_success',
+  watch: 'slds-badge slds-theme_warning',
+  breach: 'slds-badge slds-theme_error',
+  noData: 'slds-badge slds-badge_lightest',
+  unset: 'slds-badge slds-badge_lightest'
+};
+
+const STATUS_ICON: Record<KpiStatus, string> = {
+  onTarget: 'utility:success',
+  ok: 'utility:success',
+  watch: 'utility:warning',
+  breach: 'utility:error',
+  noData: 'utility:info',
+  unset: 'utility:info'
+};
+
+/** The tiles the compact (home page) view shows. */
+const COMPACT_KPIS: readonly KpiKey[] = ['completion', 'firstTouchMedian', 'escalation'];
+
+interface WiredDashboard {
+  data?: string;
+  error?: unknown;
+}
+
+interface ErrorLike {
+  body?: { message?: string } | { message?: string }[];
+  message?: string;
+}
+
+interface Option {
+  label: string;
+  value: string;
+}
+
+interface TileView {
+  key: KpiKey;
+  headingId: string;
+  label: string;
+  valueText: string;
+  countText: string;
+  basisText: string;
+  statusText: string;
+  statusBadge: string;
+  statusIcon: string;
+  targetText: string;
+  thresholdText: string;
+  flagUp: boolean;
+  className: string;
+  url: string;
+}
+
+interface TableRow {
+  key: string;
+  month: string;
+  value: string;
+  statusText: string;
+}
+
+interface ChartView {
+  key: string;
+  title: string;
+  titleId: string;
+  descId: string;
+  description: string;
+  geometry: ChartGeometry;
+  hasThreshold: boolean;
+  hasTarget: boolean;
+  rows: TableRow[];
+  url: string;
+  valueHeader: string;
+}
+
+interface FlagView {
+  key: string;
+  text: string;
+  action: string;
+  hasAction: boolean;
+}
+
+interface BreakdownCell {
+  key: string;
+  text: string;
+  className: string;
+  isBreach: boolean;
+}
+
+interface BreakdownRowView {
+  key: string;
+  label: string;
+  url: string;
+  hasUrl: boolean;
+  handoffs: string;
+  cells: BreakdownCell[];
+}
+
+interface BreakdownView {
+  key: string;
+  headingId: string;
+  title: string;
+  rows: BreakdownRowView[];
+  isEmpty: boolean;
+}
+
+interface HypercareWeekView {
+  key: string;
+  headingId: string;
+  title: string;
+  dates: string;
+  stateText: string;
+  stateBadge: string;
+  handoffs: string;
+  completion: string;
+  repeatAsks: string;
+  openExceptions: string;
+  flags: FlagView[];
+  hasFlags: boolean;
+  className: string;
+}
+
+interface ReportLink {
+  key: string;
+  label: string;
+  url: string;
+}
+
+function format(template: string, ...values: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (_match, index: string) =>
+    String(values[Number(index)] ?? '')
+  );
+}
+
+function errorMessage(error: unknown): string {
+  const failure = (error ?? {}) as ErrorLike;
+  const details = failure.body;
+  const detail = Array.isArray(details) ? details[0] : details;
+  return detail?.message ?? failure.message ?? String(error);
+}
+
+function recordUrl(objectApiName: string, recordId: string | null | undefined): string {
+  return recordId ? `/lightning/r/${objectApiName}/${recordId}/view` : '';
+}
+
+const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const shortMonthFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', timeZone: 'UTC' });
+const longMonthFormat = new Intl.DateTimeFormat(LOCALE, {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC'
+});
+const dayFormat = new Intl.DateTimeFormat(LOCALE, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC'
+});
+
+function monthDate(period: string): Date {
+  const [year, month] = period.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, 1));
+}
+
+function dayDate(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date));
+}
+
+/** Today in the user's time zone, `YYYY-MM-DD`. */
+function todayInUserZone(): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit'
+  }).formatToParts(new Date());
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** A value with its unit, in the user's locale. */
+export function formatMeasure(value: number | null, unit: Unit): string {
+  if (value === null || !Number.isFinite(value)) {
+    return NO_DATA;
+  }
+  const text = numberFormat.format(value);
+  if (unit === 'Percent') {
+    return format(VALUE_PERCENT, text);
+  }
+  return unit === 'Hours' ? format(VALUE_HOURS, text) : text;
+}
+
+/** The report a measure drills into, else the reports home. */
+export function reportUrl(key: KpiKey | 'volume', reportIds: Record<string, string>): string {
+  const name = Object.keys(reportIds)
+    .sort()
+    .find((n) => REPORT_PATTERNS[key].test(n));
+  return name ? `/lightning/r/Report/${reportIds[name]}/view` : REPORTS_HOME_URL;
+}
+
+/** The counts behind a KPI (part of whole), for the tile's second line. */
+function kpiCounts(key: KpiKey, c: CountFields): [number, number] | null {
+  switch (key) {
+    case 'completion':
+      return [c.completeAtClose, c.handoffs];
+    case 'firstTouchWithinSla':
+      return typeof c.firstTouchWithinSla === 'number'
+        ? [c.firstTouchWithinSla, c.firstTouchCount]
+        : null;
+    case 'escalation':
+      return [c.escalated, c.handoffs];
+    case 'exception':
+      return [c.exceptions, c.handoffs];
+    case 'return':
+      return [c.returned, c.handoffs];
+    case 'repeatAsk':
+      return [c.repeatAsked, c.handoffs];
+    default:
+      return null;
+  }
+}
+
+function flagText(flag: FlagResult): string {
+  const t = flag.threshold;
+  const measure = METRIC_LABELS[t.metric] ?? t.metric;
+  const limit = formatMeasure(t.threshold, t.unit);
+  const below = t.comparator === 'Below';
+  const months = flag.values.slice(flag.values.length - flag.streak);
+  if (flag.streak <= 1) {
+    const month = months.length ? longMonthFormat.format(monthDate(months[0].period)) : '';
+    return format(below ? FLAG_MONTH_BELOW : FLAG_MONTH_ABOVE, measure, limit, month);
+  }
+  const detail = months
+    .map((v) => `${longMonthFormat.format(monthDate(v.period))}: ${formatMeasure(v.value, t.unit)}`)
+    .join(', ');
+  return format(below ? FLAG_STREAK_BELOW : FLAG_STREAK_ABOVE, measure, limit, flag.streak, detail);
+}
+
+function hypercareFlagText(flag: HypercareFlag): string {
+  const t = flag.threshold;
+  return format(
+    t.comparator === 'Below' ? HYPERCARE_FLAG_BELOW : HYPERCARE_FLAG_ABOVE,
+    flag.week,
+    METRIC_LABELS[t.metric] ?? t.metric,
+    formatMeasure(flag.value, t.unit),
+    formatMeasure(t.threshold, t.unit)
+  );
+}
+
+function actionOf(threshold: { action: string | null }): { action: string; hasAction: boolean } {
+  const action = threshold.action?.trim() ?? '';
+  return { action: action ? format(FLAG_ACTION, action) : '', hasAction: !!action };
+}
+
+export default class HandoffMetricsDashboard extends LightningElement {
+  /** The compact view (home pages): the main tiles and the red flags, linking to the full page. */
+  @api compact = false;
+
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    errorTitle: ERROR_TITLE,
+    errorHelp: ERROR_HELP,
+    retry: RETRY,
+    refresh: REFRESH,
+    filters: FILTERS,
+    filterPeriod: FILTER_PERIOD,
+    filterSegment: FILTER_SEGMENT,
+    empty: EMPTY,
+    kpisHeading: KPIS_HEADING,
+    flagUp: KPI_FLAG_UP,
+    reportLink: REPORT_LINK,
+    trendsHeading: TRENDS_HEADING,
+    tableMonth: TABLE_MONTH,
+    tableStatus: TABLE_STATUS,
+    tablePastThreshold: TABLE_PAST_THRESHOLD,
+    legendThreshold: LEGEND_THRESHOLD,
+    legendTarget: LEGEND_TARGET,
+    legendPast: LEGEND_PAST,
+    breakdownHeading: BREAKDOWN_HEADING,
+    breakdownEmpty: BREAKDOWN_EMPTY,
+    breakdownName: BREAKDOWN_NAME,
+    breakdownHandoffs: BREAKDOWN_HANDOFFS,
+    flagsHeading: FLAGS_HEADING,
+    flagsNone: FLAGS_NONE,
+    hypercareHeading: HYPERCARE_HEADING,
+    hypercareNoStart: HYPERCARE_NO_START,
+    hypercareHandoffs: HYPERCARE_HANDOFFS,
+    hypercareCompletion: HYPERCARE_COMPLETION,
+    hypercareRepeatAsks: HYPERCARE_REPEAT_ASKS,
+    hypercareOpenExceptions: HYPERCARE_OPEN_EXCEPTIONS,
+    hypercareExtend: HYPERCARE_EXTEND,
+    hypercareNoFlags: HYPERCARE_NO_FLAGS,
+    reportsHeading: REPORTS_HEADING,
+    reportsAll: REPORTS_ALL,
+    openDashboard: OPEN_DASHBOARD
+  };
+
+  reportsHomeUrl = REPORTS_HOME_URL;
+  metricsPageUrl = METRICS_PAGE_URL;
+
+  /** The period filter (months); a wire parameter. */
+  months = 12;
+  /** The segment filter (null = every segment); a wire parameter. */
+  segmentParam: string | null = null;
+
+  dashboard?: Dashboard;
+  loadError?: string;
+  refreshing = false;
+  /** Read out by screen readers (role=status) after a refresh. */
+  announcement = '';
+
+  /** The months the shown data was loaded for (the filter may already ask for others). */
+  private loadedMonths = 12;
+  private wiredResult?: WiredDashboard;
+  private knownSegments: string[] = [];
+
+  @wire(getDashboard, { segment: '$segmentParam', months: '$months' })
+  wiredDashboard(result: WiredDashboard): void {
+    this.wiredResult = result;
+    if (result.error) {
+      this.dashboard = undefined;
+      this.loadError = errorMessage(result.error);
+    } else if (result.data !== undefined) {
+      try {
+        this.dashboard = parseDashboard(result.data);
+        this.loadedMonths = this.months;
+        this.loadError = undefined;
+        this.rememberSegments(this.dashboard);
+      } catch (error) {
+        this.dashboard = undefined;
+        this.loadError = errorMessage(error);
+      }
+    }
+  }
+
+  private rememberSegments(dashboard: Dashboard): void {
+    const seen = new Set(this.knownSegments);
+    for (const row of dashboard.breakdown.segment) {
+      if (row.key) {
+        seen.add(row.key);
+      }
+    }
+    if (this.segmentParam) {
+      seen.add(this.segmentParam);
+    }
+    this.knownSegments = [...seen].sort((a, b) => a.localeCompare(b));
+  }
+
+  // ------------------------------------------------------------------ state
+
+  get isLoading(): boolean {
+    return !this.dashboard && !this.loadError;
+  }
+
+  get isFull(): boolean {
+    return !this.compact;
+  }
+
+  /** The months of the window, oldest first; months without data are empty. */
+  get monthsInWindow(): PeriodCounts[] {
+    const d = this.dashboard;
+    if (!d || !d.asOf) {
+      return [];
+    }
+    return fillWindow(d.periods, d.asOf, this.loadedMonths);
+  }
+
+  get isEmpty(): boolean {
+    return !!this.dashboard && this.monthsInWindow.every((p) => p.handoffs === 0);
+  }
+
+  get subtitle(): string {
+    const d = this.dashboard;
+    return d && d.asOf
+      ? format(SUBTITLE, this.loadedMonths, longMonthFormat.format(monthDate(d.asOf)))
+      : '';
+  }
+
+  get cardClass(): string {
+    return this.compact ? 'dashboard dashboard_compact' : 'dashboard';
+  }
+
+  // ------------------------------------------------------------------ filters
+
+  get periodOptions(): Option[] {
+    return PERIOD_CHOICES.map((m) => ({
+      label: format(FILTER_PERIOD_OPTION, m),
+      value: String(m)
+    }));
+  }
+
+  get periodValue(): string {
+    return String(this.months);
+  }
+
+  get segmentOptions(): Option[] {
+    return [
+      { label: FILTER_ALL_SEGMENTS, value: '' },
+      ...this.knownSegments.map((s) => ({ label: s, value: s }))
+    ];
+  }
+
+  get segmentValue(): string {
+    return this.segmentParam ?? '';
+  }
+
+  handlePeriodChange(event: CustomEvent<{ value: string }>): void {
+    const months = Number(event.detail.value);
+    if (PERIOD_CHOICES.includes(months as (typeof PERIOD_CHOICES)[number])) {
+      this.months = months;
+    }
+  }
+
+  handleSegmentChange(event: CustomEvent<{ value: string }>): void {
+    this.segmentParam = event.detail.value ? event.detail.value : null;
+  }
+
+  async handleRefresh(): Promise<void> {
+    this.refreshing = true;
+    this.announcement = '';
+    try {
+      await refreshApex(this.wiredResult);
+      this.loadError = undefined;
+      this.announcement = REFRESHED;
+    } catch (error) {
+      this.loadError = errorMessage(error);
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  // ------------------------------------------------------------------ red flags
+
+  private get flagResults(): FlagResult[] {
+    const d = this.dashboard;
+    if (!d || !d.asOf) {
+      return [];
+    }
+    return evaluateRedFlags(d.periods, d.thresholds, {
+      asOf: d.asOf,
+      months: this.loadedMonths
+    });
+  }
+
+  get flags(): FlagView[] {
+    return this.flagResults
+      .filter((f) => f.up)
+      .map((f) => ({
+        key: f.threshold.developerName,
+        text: flagText(f),
+        ...actionOf(f.threshold)
+      }));
+  }
+
+  get hasFlags(): boolean {
+    return this.flags.length > 0;
+  }
+
+  // ------------------------------------------------------------------ KPI tiles
+
+  get tiles(): TileView[] {
+    const d = this.dashboard;
+    if (!d) {
+      return [];
+    }
+    const window = this.monthsInWindow;
+    const pooled = poolCounts(window);
+    const up = this.flagResults.filter((f) => f.up);
+    return computeKpis(window, d.thresholds)
+      .filter((k) => !this.compact || COMPACT_KPIS.includes(k.key))
+      .map((kpi) => {
+        const counts = kpi.value === null ? null : kpiCounts(kpi.key, pooled);
+        const flagUp = up.some((f) =>
+          KPI_DEFINITIONS.find((def) => def.key === kpi.key)?.metrics.includes(f.threshold.metric)
+        );
+        let thresholdText = KPI_NO_THRESHOLD;
+        if (kpi.threshold) {
+          thresholdText = format(
+            kpi.threshold.comparator === 'Below' ? KPI_THRESHOLD_BELOW : KPI_THRESHOLD_ABOVE,
+            formatMeasure(kpi.threshold.threshold, kpi.unit)
+          );
+        }
+        return {
+          key: kpi.key,
+          headingId: `tile-${kpi.key}`,
+          label: KPI_LABELS[kpi.key],
+          valueText: formatMeasure(kpi.value, kpi.unit),
+          countText: counts
+            ? format(KPI_COUNT, numberFormat.format(counts[0]), numberFormat.format(counts[1]))
+            : '',
+          basisText:
+            kpi.basis === 'median' ? KPI_MEDIAN : kpi.basis === 'average' ? KPI_AVERAGE : '',
+          statusText: STATUS_TEXT[kpi.status],
+          statusBadge: STATUS_BADGE[kpi.status],
+          statusIcon: STATUS_ICON[kpi.status],
+          targetText:
+            kpi.target === null
+              ? KPI_NO_TARGET
+              : format(KPI_TARGET, formatMeasure(kpi.target, kpi.unit)),
+          thresholdText,
+          flagUp,
+          className: `tile slds-box slds-box_x-small tile_${kpi.status}`,
+          url: reportUrl(kpi.key, d.reportIds)
+        };
+      });
+  }
+
+  // ------------------------------------------------------------------ trends
+
+  get charts(): ChartView[] {
+    const d = this.dashboard;
+    if (!d || this.compact) {
+      return [];
+    }
+    const window = this.monthsInWindow;
+    const first = window.length ? longMonthFormat.format(monthDate(window[0].period)) : '';
+    const last = window.length
+      ? longMonthFormat.format(monthDate(window[window.length - 1].period))
+      : '';
+    const views: ChartView[] = [];
+    const volumePoints: ChartPoint[] = window.map((p) => ({
+      key: p.period,
+      label: shortMonthFormat.format(monthDate(p.period)),
+      value: p.handoffs,
+      valueText: numberFormat.format(p.handoffs),
+      breached: false
+    }));
+    views.push(
+      this.chartView('volume', TREND_VOLUME, volumePoints, 'Count', null, null, first, last, d)
+    );
+    for (const kpi of computeKpis(window, d.thresholds)) {
+      const definition = KPI_DEFINITIONS.find((def) => def.key === kpi.key) as KpiDefinition;
+      const metric = kpi.metric;
+      const threshold = kpi.threshold;
+      const points: ChartPoint[] = window.map((p) => {
+        const value = metricValue(metric, p);
+        return {
+          key: p.period,
+          label: shortMonthFormat.format(monthDate(p.period)),
+          value,
+          valueText: value === null ? '' : formatMeasure(value, definition.unit),
+          breached: threshold ? breaches(value, threshold) : false
+        };
+      });
+      views.push(
+        this.chartView(
+          definition.key,
+          KPI_LABELS[definition.key],
+          points,
+          definition.unit,
+          threshold ? threshold.threshold : null,
+          kpi.target,
+          first,
+          last,
+          d
+        )
+      );
+    }
+    return views;
+  }
+
+  private chartView(
+    key: KpiKey | 'volume',
+    title: string,
+    points: ChartPoint[],
+    unit: Unit,
+    threshold: number | null,
+    target: number | null,
+    first: string,
+    last: string,
+    d: Dashboard
+  ): ChartView {
+    const geometry = layoutChart(points, {
+      fixedMax: unit === 'Percent' ? 100 : null,
+      threshold,
+      thresholdText: threshold === null ? '' : formatMeasure(threshold, unit),
+      target,
+      targetText: target === null ? '' : formatMeasure(target, unit),
+      formatTick: (v) => formatMeasure(v, unit)
+    });
+    for (const bar of geometry.bars) {
+      if (points.find((p) => p.key === bar.key)?.breached) {
+        bar.valueText = `${bar.valueText}!`;
+      }
+    }
+    const monthName = (period: string): string => longMonthFormat.format(monthDate(period));
+    const sentences = [format(CHART_DESC, title, first, last)];
+    if (threshold !== null) {
+      sentences.push(format(CHART_DESC_THRESHOLD, formatMeasure(threshold, unit)));
+      const past = points.filter((p) => p.breached).map((p) => monthName(p.key));
+      sentences.push(
+        past.length ? format(CHART_DESC_BREACHES, past.join(', ')) : CHART_DESC_NO_BREACH
+      );
+    }
+    if (target !== null) {
+      sentences.push(format(CHART_DESC_TARGET, formatMeasure(target, unit)));
+    }
+    const empty = points.filter((p) => p.value === null).map((p) => monthName(p.key));
+    if (empty.length) {
+      sentences.push(format(CHART_DESC_NO_VALUE, empty.join(', ')));
+    }
+    const handoffsByPeriod = new Map(this.monthsInWindow.map((p) => [p.period, p.handoffs]));
+    return {
+      key,
+      title,
+      titleId: `chart-title-${key}`,
+      descId: `chart-desc-${key}`,
+      description: sentences.join(' '),
+      geometry,
+      hasThreshold: threshold !== null,
+      hasTarget: target !== null,
+      valueHeader: title,
+      url: reportUrl(key, d.reportIds),
+      rows: points.map((p) => ({
+        key: p.key,
+        month: monthName(p.key),
+        value:
+          p.value === null
+            ? handoffsByPeriod.get(p.key)
+              ? NO_DATA
+              : NO_HANDOFFS
+            : formatMeasure(p.value, unit),
+        statusText:
+          threshold === null || p.value === null
+            ? ''
+            : p.breached
+              ? TABLE_PAST_THRESHOLD
+              : TABLE_WITHIN
+      }))
+    };
+  }
+
+  // ------------------------------------------------------------------ breakdown
+
+  get breakdowns(): BreakdownView[] {
+    const d = this.dashboard;
+    if (!d || this.compact) {
+      return [];
+    }
+    const groups: { key: 'segment' | 'team' | 'csm'; title: string; rows: BreakdownRow[] }[] = [
+      { key: 'segment', title: BREAKDOWN_SEGMENT, rows: d.breakdown.segment },
+      { key: 'team', title: BREAKDOWN_TEAM, rows: d.breakdown.team },
+      { key: 'csm', title: BREAKDOWN_CSM, rows: d.breakdown.csm }
+    ];
+    return groups.map((group) => {
+      const rows = [...group.rows]
+        .sort((a, b) => b.handoffs - a.handoffs || a.key.localeCompare(b.key))
+        .map((row, index) => {
+          const kpis = computeKpis([row], d.thresholds);
+          const url = group.key === 'csm' ? recordUrl('User', row.userId) : '';
+          return {
+            key: `${group.key}-${index}-${row.key}`,
+            label: row.key || BREAKDOWN_UNKNOWN,
+            url,
+            hasUrl: !!url,
+            handoffs: numberFormat.format(row.handoffs),
+            cells: kpis.map((k) => ({
+              key: k.key,
+              text: formatMeasure(k.value, k.unit),
+              className: k.status === 'breach' ? 'cell_breach' : '',
+              isBreach: k.status === 'breach'
+            }))
+          };
+        });
+      return {
+        key: group.key,
+        headingId: `breakdown-${group.key}`,
+        title: group.title,
+        rows,
+        isEmpty: rows.length === 0
+      };
+    });
+  }
+
+  get kpiColumns(): { key: KpiKey; label: string }[] {
+    return KPI_DEFINITIONS.map((def) => ({ key: def.key, label: KPI_LABELS[def.key] }));
+  }
+
+  // ------------------------------------------------------------------ hypercare
+
+  private get hypercareResult(): HypercareResult | null {
+    const d = this.dashboard;
+    return d ? evaluateHypercare(d.hypercare, d.thresholds, { today: todayInUserZone() }) : null;
+  }
+
+  get hasHypercare(): boolean {
+    const result = this.hypercareResult;
+    if (!result || !result.startDate) {
+      return false;
+    }
+    // the compact view shows hypercare only while it runs or while a flag of it is up
+    return !this.compact || result.up.length > 0 || result.weeks.some((w) => w.state === 'current');
+  }
+
+  get showHypercareNoStart(): boolean {
+    return !this.compact && !!this.dashboard && !this.hypercareResult?.startDate;
+  }
+
+  get hypercareExtend(): boolean {
+    return !!this.hypercareResult?.extend;
+  }
+
+  /** No hypercare flag is up. */
+  get hypercareQuiet(): boolean {
+    return (this.hypercareResult?.up.length ?? 0) === 0;
+  }
+
+  get hypercareWeeks(): HypercareWeekView[] {
+    const result = this.hypercareResult;
+    if (!result) {
+      return [];
+    }
+    const stateText = {
+      upcoming: HYPERCARE_UPCOMING,
+      current: HYPERCARE_CURRENT,
+      done: HYPERCARE_DONE,
+      unknown: ''
+    };
+    const stateBadge = {
+      upcoming: 'slds-badge slds-badge_lightest',
+      current: 'slds-badge slds-badge_inverse',
+      done: 'slds-badge',
+      unknown: 'slds-hide'
+    };
+    return result.weeks.map((week) => {
+      const flags = week.flags
+        .filter((f) => f.up)
+        .map((f) => ({
+          key: f.threshold.developerName,
+          text: hypercareFlagText(f),
+          ...actionOf(f.threshold)
+        }));
+      const counts = week.counts;
+      const started = week.state !== 'upcoming';
+      const count = (n: number | undefined): string => {
+        return started && counts && typeof n === 'number' ? numberFormat.format(n) : NO_DATA;
+      };
+      return {
+        key: `week-${week.week}`,
+        headingId: `hypercare-week-${week.week}`,
+        title: format(HYPERCARE_WEEK, week.week),
+        dates:
+          week.start && week.end
+            ? format(
+                HYPERCARE_DATES,
+                dayFormat.format(dayDate(week.start)),
+                dayFormat.format(dayDate(week.end))
+              )
+            : '',
+        stateText: stateText[week.state],
+        stateBadge: stateBadge[week.state],
+        handoffs: count(counts?.handoffs),
+        completion: formatMeasure(week.completionRate, 'Percent'),
+        repeatAsks: count(counts?.repeatAsked),
+        openExceptions: count(counts?.openExceptions),
+        flags,
+        hasFlags: flags.length > 0,
+        className: `week slds-box slds-box_x-small${flags.length ? ' week_flagged' : ''}`
+      };
+    });
+  }
+
+  // ------------------------------------------------------------------ reports
+
+  get reports(): ReportLink[] {
+    const d = this.dashboard;
+    if (!d || this.compact) {
+      return [];
+    }
+    return Object.keys(d.reportIds)
+      .sort()
+      .map((name) => ({
+        key: name,
+        label: name.replace(/_/g, ' '),
+        url: `/lightning/r/Report/${d.reportIds[name]}/view`
+      }));
+  }
+}

@@ -1,0 +1,483 @@
+/**
+ * Type declarations for the modules c/handoffMetricsDashboard imports: its Apex method
+ * (HandoffMetricsController.getDashboard, which returns the dashboard as a JSON string read by
+ * `parseDashboard` of c/handoffMetrics) and its custom labels
+ * (labels/HandoffMetrics.labels-meta.xml). Platform modules are declared once for every
+ * component in lightning-platform.d.ts.
+ */
+
+declare module '@salesforce/apex/HandoffMetricsController.getDashboard' {
+  /**
+   * Wire adapter (cacheable): the dashboard for a segment (null = every segment) over the last
+   * `months` months, as JSON (see the `Dashboard` type of c/handoffMetrics).
+   */
+  export default function getDashboard(params: {
+    segment: string | null;
+    months: number;
+  }): Promise<string>;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Csm' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Handoffs' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Name' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Segment' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Team' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Unknown' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Chart_Desc' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Chart_Desc_Breaches' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Chart_Desc_No_Breach' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Chart_Desc_No_Value' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Chart_Desc_Target' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Chart_Desc_Threshold' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Error_Help' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Error_Title' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Filter_All_Segments' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Filter_Period' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Filter_Period_Option' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Filter_Segment' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Filters' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Flag_Action' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Flag_Month_Above' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Flag_Month_Below' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Flag_Streak_Above' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Flag_Streak_Below' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Flags_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Flags_None' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Completion' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Current' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Dates' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Done' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Extend' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Flag_Above' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Flag_Below' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Handoffs' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_No_Flags' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_No_Start' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Open_Exceptions' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Repeat_Asks' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Upcoming' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Week' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Average' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Completion' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Count' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Escalation' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Exception' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_First_Touch' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Flag_Up' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Median' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_No_Target' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_No_Threshold' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Repeat_Ask' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Return' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Target' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Threshold_Above' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Threshold_Below' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Within_Sla' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpis_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Legend_Past' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Legend_Target' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Legend_Threshold' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Loading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Metric_Avg_First_Touch' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Metric_Open_Exceptions' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Metric_Repeat_Ask_Count' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_No_Data' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_No_Handoffs' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Open_Dashboard' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Refresh' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Refreshed' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Report_Link' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Reports_All' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Reports_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Retry' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Status_Breach' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Status_No_Data' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Status_Ok' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Status_On_Target' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Status_Unset' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Status_Watch' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Subtitle' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Table_Month' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Table_Past_Threshold' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Table_Status' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Table_Within' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Title' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Trend_Volume' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Trends_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Value_Hours' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Value_Percent' {
+  const label: string;
+  export default label;
+}
