@@ -1,38 +1,50 @@
 /**
  * The rule configuration as shipped: built from the custom metadata records in
- * force-app/main/default/customMetadata, the same records the org reads.
+ * force-app/main/default/customMetadata, the same records the org reads. The docs generator
+ * (scripts/docs/rules.ts) builds its tables through the same function.
  */
 import type {
   FieldRule,
   RuleConfig,
   SegmentPolicy
 } from '../../../main/default/lwc/handoffRules/handoffRules';
-import { loadCustomMetadata, recordsOf, type CustomMetadataRecord } from './metadata';
+import { loadCustomMetadata } from './metadata';
 
-const num = (r: CustomMetadataRecord, f: string): number | null => {
+/** A custom metadata record as the offline readers give it (type without `__mdt`). */
+export interface MetadataRecord {
+  type: string;
+  name: string;
+  values: Record<string, string | null | undefined>;
+}
+
+const num = (r: MetadataRecord, f: string): number | null => {
   const v = r.values[f];
-  return v === null || v === undefined || v === '' ? null : Number(v);
+  return v === null || v === undefined || v.trim() === '' ? null : Number(v);
 };
-const str = (r: CustomMetadataRecord, f: string): string => r.values[f] ?? '';
-const bool = (r: CustomMetadataRecord, f: string): boolean => r.values[f] === 'true';
+const str = (r: MetadataRecord, f: string): string => r.values[f] ?? '';
+const bool = (r: MetadataRecord, f: string): boolean => r.values[f] === 'true';
+const byName = (a: MetadataRecord, b: MetadataRecord): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
-/** The shipped rule configuration, in the evaluator's shape. */
-export function shippedRuleConfig(): RuleConfig {
-  const records = loadCustomMetadata();
-  const settings = recordsOf(records, 'Handoff_Setting').find((r) => r.name === 'Default');
-  const segmentPolicies: SegmentPolicy[] = recordsOf(records, 'Handoff_Segment_Policy').map(
-    (r) => ({
-      developerName: r.name,
-      segment: str(r, 'Segment__c'),
-      order: num(r, 'Order__c') ?? 0,
-      minAmount: num(r, 'Min_Amount__c'),
-      minEmployees: num(r, 'Min_Employees__c'),
-      matchLogic: str(r, 'Match_Logic__c') === 'All' ? 'All' : 'Any',
-      tier: str(r, 'Tier__c'),
-      active: bool(r, 'Active__c')
-    })
-  );
-  const fieldRules: FieldRule[] = recordsOf(records, 'Handoff_Field_Rule').map((r) => ({
+/**
+ * The rule configuration in the evaluator's shape, from custom metadata records (as the org
+ * reads them). Records are taken in DeveloperName order (by character code), so the result
+ * does not depend on the order the files were read in.
+ */
+export function ruleConfigFromRecords(all: readonly MetadataRecord[]): RuleConfig {
+  const of = (type: string): MetadataRecord[] => all.filter((r) => r.type === type).sort(byName);
+  const settings = of('Handoff_Setting').find((r) => r.name === 'Default');
+  const segmentPolicies: SegmentPolicy[] = of('Handoff_Segment_Policy').map((r) => ({
+    developerName: r.name,
+    segment: str(r, 'Segment__c'),
+    order: num(r, 'Order__c') ?? 0,
+    minAmount: num(r, 'Min_Amount__c'),
+    minEmployees: num(r, 'Min_Employees__c'),
+    matchLogic: str(r, 'Match_Logic__c') === 'All' ? 'All' : 'Any',
+    tier: str(r, 'Tier__c'),
+    active: bool(r, 'Active__c')
+  }));
+  const fieldRules: FieldRule[] = of('Handoff_Field_Rule').map((r) => ({
     developerName: r.name,
     fieldApiName: str(r, 'Field_API_Name__c'),
     ruleSet: str(r, 'Rule_Set__c'),
@@ -54,4 +66,9 @@ export function shippedRuleConfig(): RuleConfig {
     segmentPolicies,
     fieldRules
   };
+}
+
+/** The shipped rule configuration, in the evaluator's shape. */
+export function shippedRuleConfig(): RuleConfig {
+  return ruleConfigFromRecords([...loadCustomMetadata().values()]);
 }
