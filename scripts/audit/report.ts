@@ -425,11 +425,10 @@ function percentileOf(hist: Int32Array, total: number): number | null {
 
 // ---------------------------------------------------------------- Markdown
 
-function mdCell(value: unknown): string {
-  return String(value ?? '')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+function mdCell(value: Cell): string {
+  const text =
+    typeof value === 'object' ? value.columns.map((c) => `\`${c}\``).join(' or ') : String(value);
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** Puts file paths and API names (the parts of a text that look like them) in code spans. */
@@ -440,7 +439,7 @@ function code(text: string): string {
   );
 }
 
-function mdTable(headers: string[], rows: unknown[][]): string {
+function mdTable({ headers, rows }: TableModel): string {
   const lines = [
     `| ${headers.map(mdCell).join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,
@@ -538,9 +537,186 @@ export function findings(r: AuditReport): string[] {
   return out;
 }
 
+// ---------------------------------------------------------------- Tables (Markdown and HTML)
+
+/** A table cell: text, a number, or source column names (in code spans in Markdown). */
+type Cell = string | number | { columns: readonly string[] };
+
+/**
+ * One report table, defined once here and rendered by both `mdTable` and `htmlTable`: its
+ * column headers, its rows (the first cell of each labels the row) and which columns hold
+ * numbers (right-aligned in HTML; Markdown does not align).
+ */
+interface TableModel {
+  headers: string[];
+  rows: Cell[][];
+  numeric: number[];
+}
+
+/** A section of both documents: its heading, and its anchor in the HTML. */
+interface Section {
+  id: string;
+  title: string;
+}
+
+const SECTIONS = {
+  findings: { id: 'findings', title: 'Key findings' },
+  summary: { id: 'summary', title: 'Summary' },
+  needs: { id: 'needs', title: 'What CS needs against what the data holds' },
+  byField: { id: 'by-field', title: 'Completion by field' },
+  bySegment: { id: 'by-segment', title: 'By segment' },
+  byAe: { id: 'by-ae', title: 'By AE' },
+  byMonth: { id: 'by-month', title: 'By close month' },
+  firstTouch: { id: 'first-touch', title: 'Time from close to the first CSM activity' },
+  deals: { id: 'deals', title: 'The deals' },
+  quality: { id: 'quality', title: 'Data quality' }
+} satisfies Record<string, Section>;
+
+/** How many problems the Markdown and HTML list one by one (issues.csv has them all). */
+const ISSUE_SAMPLE_LIMIT = 50;
+
+/** The tables of the Markdown and HTML reports. */
+interface ReportTables {
+  summary: TableModel;
+  needs: TableModel;
+  byField: TableModel;
+  bySegment: TableModel;
+  /** the OWNER_LIMIT AEs with the most deals */
+  byAe: TableModel;
+  byMonth: TableModel;
+  /** null without activity data */
+  firstTouch: TableModel | null;
+  /** null when the deals are not listed */
+  deals: TableModel | null;
+  issueCounts: TableModel;
+  /** the first ISSUE_SAMPLE_LIMIT problems */
+  issueSamples: TableModel;
+}
+
+function groupTable(first: string, rows: GroupRow[]): TableModel {
+  return {
+    headers: [first, 'Deals', 'Complete', 'Average completeness', 'Most often missing'],
+    rows: rows.map((g) => [
+      g.name,
+      g.deals,
+      `${g.complete} (${pct(g.complete, g.deals)})`,
+      avg(g),
+      missingText(g)
+    ]),
+    numeric: [1, 2, 3]
+  };
+}
+
+/** Every table of the report, for both the Markdown and the HTML writer. */
+function reportTables(r: AuditReport): ReportTables {
+  return {
+    summary: {
+      headers: ['Measure', 'Value'],
+      rows: [
+        ['Deals audited', r.audited],
+        ['Complete (every required field filled)', `${r.complete} (${pct(r.complete, r.audited)})`],
+        [
+          'Average completeness',
+          r.averageCompleteness === null ? '—' : `${r.averageCompleteness}%`
+        ],
+        ['Median completeness', r.medianCompleteness === null ? '—' : `${r.medianCompleteness}%`],
+        ['Rows read', r.rowsRead],
+        ['Rows skipped for bad input', r.skipped],
+        ['Not audited (scope)', notAudited(r)]
+      ],
+      numeric: []
+    },
+    needs: {
+      headers: ['Field', 'CS needs', 'Source column', 'Filled', 'Verdict'],
+      rows: r.fields.map((f) => [
+        f.label,
+        f.needs,
+        f.columns.length === 0 ? '(none)' : { columns: f.columns },
+        `${f.filled} (${pct(f.filled, r.audited)})`,
+        f.verdict
+      ]),
+      numeric: []
+    },
+    byField: {
+      headers: ['Field', 'Asked on', 'Filled there', 'Required on', 'Required but missing'],
+      rows: r.fields.map((f) => [
+        f.label,
+        f.applicable,
+        `${f.filledWhereApplicable} (${pct(f.filledWhereApplicable, f.applicable)})`,
+        f.required,
+        `${f.requiredMissing} (${pct(f.requiredMissing, f.required)})`
+      ]),
+      numeric: [1, 2, 3, 4]
+    },
+    bySegment: groupTable('Segment', r.segments),
+    byAe: groupTable('AE', r.owners.slice(0, OWNER_LIMIT)),
+    byMonth: groupTable('Month', r.months),
+    firstTouch: r.touch && {
+      headers: [
+        'Deals',
+        'Looked up',
+        'With a CSM activity',
+        'Median days',
+        '90th percentile days',
+        'Within 2 days',
+        'None found'
+      ],
+      rows: r.touch.rows.map((t) => [
+        t.group,
+        t.looked,
+        t.withActivity,
+        days(t.medianDays),
+        days(t.p90Days),
+        `${t.within2Days} (${pct(t.within2Days, t.withActivity)})`,
+        t.none
+      ]),
+      numeric: [1, 2, 3, 4, 5, 6]
+    },
+    deals: r.deals && {
+      headers: [
+        'Row',
+        'Closed',
+        'Opportunity',
+        'Account',
+        'AE',
+        'Segment',
+        'Completeness',
+        'Missing required',
+        'Days to CSM'
+      ],
+      rows: r.deals.map((d) => [
+        d.row,
+        d.closeDate,
+        d.name,
+        d.account,
+        d.owner,
+        `${d.segment} (${d.segmentReason})`,
+        `${d.completeness}%`,
+        d.missing === '' ? '—' : d.missing,
+        d.firstTouch === '' ? '—' : d.firstTouch
+      ]),
+      numeric: []
+    },
+    issueCounts: {
+      headers: ['Problem', 'Count'],
+      rows: r.issueCounts.map((c) => [c.description, c.count]),
+      numeric: [1]
+    },
+    issueSamples: {
+      headers: ['File', 'Row', 'Severity', 'Problem'],
+      rows: r.issueSamples
+        .slice(0, ISSUE_SAMPLE_LIMIT)
+        .map((i) => [i.file, i.row, i.severity, i.message]),
+      numeric: []
+    }
+  };
+}
+
 /** Renders the report as Markdown. */
 export function renderMarkdown(r: AuditReport): string {
+  const t = reportTables(r);
   const out: string[] = [];
+  const heading = (s: Section): string => `## ${s.title}`;
   out.push('# Handoff audit: current state', '');
   out.push(
     `Generated ${r.meta.generatedAt} from ${code(r.meta.source)}.`,
@@ -552,86 +728,37 @@ export function renderMarkdown(r: AuditReport): string {
   if (r.meta.activities) {
     out.push(`- Activities: ${code(r.meta.activities)}`);
   }
-  out.push('', '## Key findings', '', ...findings(r).map((f) => `- ${f}`), '');
-  out.push('## Summary', '');
+  out.push('', heading(SECTIONS.findings), '', ...findings(r).map((f) => `- ${f}`), '');
+  out.push(heading(SECTIONS.summary), '');
   out.push(
-    mdTable(
-      ['Measure', 'Value'],
-      [
-        ['Deals audited', r.audited],
-        ['Complete (every required field filled)', `${r.complete} (${pct(r.complete, r.audited)})`],
-        [
-          'Average completeness',
-          r.averageCompleteness === null ? '—' : `${r.averageCompleteness}%`
-        ],
-        ['Median completeness', r.medianCompleteness === null ? '—' : `${r.medianCompleteness}%`],
-        ['Rows read', r.rowsRead],
-        ['Rows skipped for bad input', r.skipped],
-        ['Not audited (scope)', notAudited(r)]
-      ]
-    ),
+    mdTable(t.summary),
     '',
     r.meta.dealsListed
       ? 'Every audited deal is listed in `deals.csv`; every problem in `issues.csv`.'
       : 'Every problem is listed in `issues.csv`; add `--deals` to list every audited deal in `deals.csv`.',
     ''
   );
-  out.push('## What CS needs against what the data holds', '');
+  out.push(heading(SECTIONS.needs), '');
   out.push(
     `R = required, O = optional, – = not asked, per segment (${r.segmentNames.join('/')}). Filled counts every audited deal.`,
     ''
   );
-  out.push(
-    mdTable(
-      ['Field', 'CS needs', 'Source column', 'Filled', 'Verdict'],
-      r.fields.map((f) => [
-        f.label,
-        f.needs,
-        f.columns.length === 0 ? '(none)' : f.columns.map((c) => `\`${c}\``).join(' or '),
-        `${f.filled} (${pct(f.filled, r.audited)})`,
-        f.verdict
-      ])
-    ),
-    ''
-  );
-  out.push('## Completion by field', '');
+  out.push(mdTable(t.needs), '');
+  out.push(heading(SECTIONS.byField), '');
   out.push('Only deals whose segment and rule set ask for the field count.', '');
-  out.push(
-    mdTable(
-      ['Field', 'Asked on', 'Filled there', 'Required on', 'Required but missing'],
-      r.fields.map((f) => [
-        f.label,
-        f.applicable,
-        `${f.filledWhereApplicable} (${pct(f.filledWhereApplicable, f.applicable)})`,
-        f.required,
-        `${f.requiredMissing} (${pct(f.requiredMissing, f.required)})`
-      ])
-    ),
-    ''
-  );
-  const groupTable = (rows: GroupRow[], first: string): string =>
-    mdTable(
-      [first, 'Deals', 'Complete', 'Average completeness', 'Most often missing'],
-      rows.map((g) => [
-        g.name,
-        g.deals,
-        `${g.complete} (${pct(g.complete, g.deals)})`,
-        avg(g),
-        missingText(g)
-      ])
-    );
-  out.push('## By segment', '', groupTable(r.segments, 'Segment'), '');
-  out.push('## By AE', '');
+  out.push(mdTable(t.byField), '');
+  out.push(heading(SECTIONS.bySegment), '', mdTable(t.bySegment), '');
+  out.push(heading(SECTIONS.byAe), '');
   if (r.owners.length > OWNER_LIMIT) {
     out.push(
       `The ${OWNER_LIMIT} AEs with the most deals; all ${r.owners.length} are in aes.csv.`,
       ''
     );
   }
-  out.push(groupTable(r.owners.slice(0, OWNER_LIMIT), 'AE'), '');
-  out.push('## By close month', '', groupTable(r.months, 'Month'), '');
-  out.push('## Time from close to the first CSM activity', '');
-  if (!r.touch) {
+  out.push(mdTable(t.byAe), '');
+  out.push(heading(SECTIONS.byMonth), '', mdTable(t.byMonth), '');
+  out.push(heading(SECTIONS.firstTouch), '');
+  if (!r.touch || !t.firstTouch) {
     out.push(
       'No activity data was given (CSV: `--activities <file>`; an org: Tasks and Events are read).',
       ''
@@ -641,83 +768,23 @@ export function renderMarkdown(r: AuditReport): string {
       `Days from the close date to the first Task or Event on the account by someone other than the AE, within ${r.touch.horizonDays} days. Close dates carry no time, so 2 days stands for the 48-hour target.`,
       ''
     );
-    out.push(
-      mdTable(
-        [
-          'Deals',
-          'Looked up',
-          'With a CSM activity',
-          'Median days',
-          '90th percentile days',
-          'Within 2 days',
-          'None found'
-        ],
-        r.touch.rows.map((t) => [
-          t.group,
-          t.looked,
-          t.withActivity,
-          days(t.medianDays),
-          days(t.p90Days),
-          `${t.within2Days} (${pct(t.within2Days, t.withActivity)})`,
-          t.none
-        ])
-      ),
-      ''
-    );
+    out.push(mdTable(t.firstTouch), '');
   }
-  if (r.deals) {
-    out.push('## The deals', '');
-    out.push(
-      mdTable(
-        [
-          'Row',
-          'Closed',
-          'Opportunity',
-          'Account',
-          'AE',
-          'Segment',
-          'Completeness',
-          'Missing required',
-          'Days to CSM'
-        ],
-        r.deals.map((d) => [
-          d.row,
-          d.closeDate,
-          d.name,
-          d.account,
-          d.owner,
-          `${d.segment} (${d.segmentReason})`,
-          `${d.completeness}%`,
-          d.missing === '' ? '—' : d.missing,
-          d.firstTouch === '' ? '—' : d.firstTouch
-        ])
-      ),
-      ''
-    );
+  if (t.deals) {
+    out.push(heading(SECTIONS.deals), '');
+    out.push(mdTable(t.deals), '');
   }
-  out.push('## Data quality', '');
+  out.push(heading(SECTIONS.quality), '');
   if (r.issueTotal === 0) {
     out.push('No problems found in the input.', '');
   } else {
+    out.push(mdTable(t.issueCounts), '');
+    const shown = t.issueSamples.rows.length;
     out.push(
-      mdTable(
-        ['Problem', 'Count'],
-        r.issueCounts.map((c) => [c.description, c.count])
-      ),
+      `${shown < r.issueTotal ? `The first ${shown} of ${r.issueTotal}` : `All ${r.issueTotal}`} problems (every one is in issues.csv). Row = line in the file; row 1 is the header.`,
       ''
     );
-    const shown = r.issueSamples.slice(0, 50);
-    out.push(
-      `${shown.length < r.issueTotal ? `The first ${shown.length} of ${r.issueTotal}` : `All ${r.issueTotal}`} problems (every one is in issues.csv). Row = line in the file; row 1 is the header.`,
-      ''
-    );
-    out.push(
-      mdTable(
-        ['File', 'Row', 'Severity', 'Problem'],
-        shown.map((i) => [i.file, i.row, i.severity, i.message])
-      ),
-      ''
-    );
+    out.push(mdTable(t.issueSamples), '');
   }
   out.push('## How to read this', '');
   out.push(
@@ -816,7 +883,12 @@ export function esc(value: unknown): string {
     .replace(/"/g, '&quot;');
 }
 
-function htmlTable(headers: string[], rows: unknown[][], numeric: number[] = []): string {
+/** A cell as HTML (source columns in plain text). */
+function htmlCell(value: Cell): string {
+  return esc(typeof value === 'object' ? value.columns.join(' or ') : value);
+}
+
+function htmlTable({ headers, rows, numeric }: TableModel): string {
   const head = headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
   const body = rows
     .map(
@@ -824,8 +896,8 @@ function htmlTable(headers: string[], rows: unknown[][], numeric: number[] = [])
         `<tr>${r
           .map((c, i) =>
             i === 0
-              ? `<th scope="row">${esc(c)}</th>`
-              : `<td${numeric.includes(i) ? ' class="num"' : ''}>${esc(c)}</td>`
+              ? `<th scope="row">${htmlCell(c)}</th>`
+              : `<td${numeric.includes(i) ? ' class="num"' : ''}>${htmlCell(c)}</td>`
           )
           .join('')}</tr>`
     )
@@ -938,6 +1010,9 @@ svg .track{fill:#eee}svg .good{fill:#2e844a}svg .warn{fill:#dd7a01}svg .bad{fill
 /** Renders the report as a standalone HTML page with inline SVG charts. */
 export function renderHtml(r: AuditReport): string {
   chartSeq = 0;
+  const t = reportTables(r);
+  const open = (s: Section): string =>
+    `<section aria-labelledby="${s.id}"><h2 id="${s.id}">${esc(s.title)}</h2>`;
   const parts: string[] = [];
   parts.push(
     '<!DOCTYPE html>',
@@ -952,32 +1027,14 @@ export function renderHtml(r: AuditReport): string {
     '<main>',
     '<h1>Handoff audit: current state</h1>',
     `<p class="meta">Generated ${esc(r.meta.generatedAt)} from ${esc(r.meta.source)}.<br>Scope: ${esc(scopeLine(r))}<br>Mapping: ${esc(r.meta.mapping)}<br>Rules: ${esc(r.meta.rules)}${r.meta.activities ? `<br>Activities: ${esc(r.meta.activities)}` : ''}</p>`,
-    '<section aria-labelledby="findings"><h2 id="findings">Key findings</h2>',
+    open(SECTIONS.findings),
     `<ul class="findings">${findings(r)
       .map((f) => `<li>${esc(f)}</li>`)
       .join('')}</ul></section>`
   );
+  parts.push(open(SECTIONS.summary), htmlTable(t.summary), '</section>');
   parts.push(
-    '<section aria-labelledby="summary"><h2 id="summary">Summary</h2>',
-    htmlTable(
-      ['Measure', 'Value'],
-      [
-        ['Deals audited', r.audited],
-        ['Complete (every required field filled)', `${r.complete} (${pct(r.complete, r.audited)})`],
-        [
-          'Average completeness',
-          r.averageCompleteness === null ? '—' : `${r.averageCompleteness}%`
-        ],
-        ['Median completeness', r.medianCompleteness === null ? '—' : `${r.medianCompleteness}%`],
-        ['Rows read', r.rowsRead],
-        ['Rows skipped for bad input', r.skipped],
-        ['Not audited (scope)', notAudited(r)]
-      ]
-    ),
-    '</section>'
-  );
-  parts.push(
-    '<section aria-labelledby="needs"><h2 id="needs">What CS needs against what the data holds</h2>',
+    open(SECTIONS.needs),
     barChart(
       'Share of audited deals with each field filled',
       r.fields.map((f) => ({
@@ -986,64 +1043,29 @@ export function renderHtml(r: AuditReport): string {
         note: f.verdict === 'Not captured' ? '(not captured)' : undefined
       }))
     ),
-    htmlTable(
-      ['Field', 'CS needs', 'Source column', 'Filled', 'Verdict'],
-      r.fields.map((f) => [
-        f.label,
-        f.needs,
-        f.columns.length === 0 ? '(none)' : f.columns.join(' or '),
-        `${f.filled} (${pct(f.filled, r.audited)})`,
-        f.verdict
-      ])
-    ),
+    htmlTable(t.needs),
     '</section>'
   );
-  parts.push(
-    '<section aria-labelledby="by-field"><h2 id="by-field">Completion by field</h2>',
-    htmlTable(
-      ['Field', 'Asked on', 'Filled there', 'Required on', 'Required but missing'],
-      r.fields.map((f) => [
-        f.label,
-        f.applicable,
-        `${f.filledWhereApplicable} (${pct(f.filledWhereApplicable, f.applicable)})`,
-        f.required,
-        `${f.requiredMissing} (${pct(f.requiredMissing, f.required)})`
-      ]),
-      [1, 2, 3, 4]
-    ),
-    '</section>'
-  );
-  const groupSection = (id: string, heading: string, first: string, rows: GroupRow[]): string =>
+  parts.push(open(SECTIONS.byField), htmlTable(t.byField), '</section>');
+  const groupSection = (s: Section, rows: GroupRow[], table: TableModel): string =>
     [
-      `<section aria-labelledby="${id}"><h2 id="${id}">${esc(heading)}</h2>`,
+      open(s),
       barChart(
-        `${heading}: share of deals complete`,
+        `${s.title}: share of deals complete`,
         rows.map((g) => ({
           label: g.name,
           value: g.deals === 0 ? null : (100 * g.complete) / g.deals,
           note: `of ${g.deals}`
         }))
       ),
-      htmlTable(
-        [first, 'Deals', 'Complete', 'Average completeness', 'Most often missing'],
-        rows.map((g) => [
-          g.name,
-          g.deals,
-          `${g.complete} (${pct(g.complete, g.deals)})`,
-          avg(g),
-          missingText(g)
-        ]),
-        [1, 2, 3]
-      ),
+      htmlTable(table),
       '</section>'
     ].join('\n');
-  parts.push(groupSection('by-segment', 'By segment', 'Segment', r.segments));
-  parts.push(groupSection('by-ae', 'By AE', 'AE', r.owners.slice(0, OWNER_LIMIT)));
-  parts.push(groupSection('by-month', 'By close month', 'Month', r.months));
-  parts.push(
-    '<section aria-labelledby="first-touch"><h2 id="first-touch">Time from close to the first CSM activity</h2>'
-  );
-  if (!r.touch) {
+  parts.push(groupSection(SECTIONS.bySegment, r.segments, t.bySegment));
+  parts.push(groupSection(SECTIONS.byAe, r.owners.slice(0, OWNER_LIMIT), t.byAe));
+  parts.push(groupSection(SECTIONS.byMonth, r.months, t.byMonth));
+  parts.push(open(SECTIONS.firstTouch));
+  if (!r.touch || !t.firstTouch) {
     parts.push('<p>No activity data was given.</p>');
   } else {
     const all = r.touch.rows[0];
@@ -1055,75 +1077,18 @@ export function renderHtml(r: AuditReport): string {
         'Deals by days from close to the first CSM activity',
         touchBuckets(r.touch.histogram, all.none)
       ),
-      htmlTable(
-        [
-          'Deals',
-          'Looked up',
-          'With a CSM activity',
-          'Median days',
-          '90th percentile days',
-          'Within 2 days',
-          'None found'
-        ],
-        r.touch.rows.map((t) => [
-          t.group,
-          t.looked,
-          t.withActivity,
-          days(t.medianDays),
-          days(t.p90Days),
-          `${t.within2Days} (${pct(t.within2Days, t.withActivity)})`,
-          t.none
-        ]),
-        [1, 2, 3, 4, 5, 6]
-      )
+      htmlTable(t.firstTouch)
     );
   }
   parts.push('</section>');
-  if (r.deals) {
-    parts.push(
-      '<section aria-labelledby="deals"><h2 id="deals">The deals</h2>',
-      htmlTable(
-        [
-          'Row',
-          'Closed',
-          'Opportunity',
-          'Account',
-          'AE',
-          'Segment',
-          'Completeness',
-          'Missing required',
-          'Days to CSM'
-        ],
-        r.deals.map((d) => [
-          d.row,
-          d.closeDate,
-          d.name,
-          d.account,
-          d.owner,
-          `${d.segment} (${d.segmentReason})`,
-          `${d.completeness}%`,
-          d.missing === '' ? '—' : d.missing,
-          d.firstTouch === '' ? '—' : d.firstTouch
-        ])
-      ),
-      '</section>'
-    );
+  if (t.deals) {
+    parts.push(open(SECTIONS.deals), htmlTable(t.deals), '</section>');
   }
-  parts.push('<section aria-labelledby="quality"><h2 id="quality">Data quality</h2>');
+  parts.push(open(SECTIONS.quality));
   if (r.issueTotal === 0) {
     parts.push('<p>No problems found in the input.</p>');
   } else {
-    parts.push(
-      htmlTable(
-        ['Problem', 'Count'],
-        r.issueCounts.map((c) => [c.description, c.count]),
-        [1]
-      ),
-      htmlTable(
-        ['File', 'Row', 'Severity', 'Problem'],
-        r.issueSamples.slice(0, 50).map((i) => [i.file, i.row, i.severity, i.message])
-      )
-    );
+    parts.push(htmlTable(t.issueCounts), htmlTable(t.issueSamples));
   }
   parts.push('</section>', '</main>', '</body>', '</html>');
   return `${parts.join('\n')}\n`;
