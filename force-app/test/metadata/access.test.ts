@@ -221,6 +221,15 @@ describe('product objects per persona', () => {
     }
   });
 
+  it('leaders and RevOps see every handoff, read only, for the org-wide metrics', () => {
+    const op = list(sets.get('Handoff_Leadership'), 'objectPermissions').find(
+      (o) => text(o, 'object') === 'Handoff__c'
+    );
+    expect(text(op, 'viewAllRecords')).toBe('true');
+    expect(text(op, 'modifyAllRecords')).toBe('false');
+    expect(crud('Handoff_Leadership', 'Handoff__c').edit).toBe(false);
+  });
+
   it('only the admin reads the log', () => {
     for (const set of PERSONAS) {
       expect([set, crud(set, 'Handoff_Log__c').read]).toEqual([set, set === 'Handoff_Admin']);
