@@ -7,7 +7,7 @@ import { parseCsvFile, type CsvIssue } from '../lib/csv.ts';
 import { fieldLabel } from '../lib/fields.ts';
 import type { Progress } from '../lib/progress.ts';
 import { DEAL_KEYS, type DealKey, type Mapping } from './mapping.ts';
-import type { AuditEngine, RawDeal } from './engine.ts';
+import { newRawDeal, type AuditEngine, type RawDeal } from './engine.ts';
 
 /** What the CSV reader learned about the file. */
 export interface CsvSourceInfo {
@@ -49,22 +49,7 @@ export async function readCsvDeals(
   let fieldColumns: number[][] = [];
   let single: Int32Array = new Int32Array(0);
   let header = true;
-  const raw: RawDeal = {
-    row: 0,
-    id: '',
-    name: '',
-    accountId: '',
-    accountName: '',
-    owner: '',
-    ownerKey: '',
-    closeDate: null,
-    amount: null,
-    employees: null,
-    type: '',
-    override: '',
-    stage: '',
-    values: new Array<unknown>(fields.length)
-  };
+  const raw: RawDeal = newRawDeal(fields.length);
   let idI = -1;
   let nameI = -1;
   let accountIdI = -1;

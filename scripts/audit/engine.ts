@@ -83,6 +83,26 @@ export interface RawDeal {
   values: unknown[];
 }
 
+/** An empty deal for a source to reuse row after row, with room for `fieldCount` values. */
+export function newRawDeal(fieldCount: number): RawDeal {
+  return {
+    row: 0,
+    id: '',
+    name: '',
+    accountId: '',
+    accountName: '',
+    owner: '',
+    ownerKey: '',
+    closeDate: null,
+    amount: null,
+    employees: null,
+    type: '',
+    override: '',
+    stage: '',
+    values: new Array<unknown>(fieldCount)
+  };
+}
+
 /** A deal that passed the checks and filters, as the engine keeps it. */
 export interface AuditedDeal {
   row: number;

@@ -15,7 +15,14 @@ import { withRetry } from '../lib/salesforce.ts';
 import { bulkQuery, countRecords, restQuery, type SfRecord } from '../lib/soql.ts';
 import type { Progress } from '../lib/progress.ts';
 import { firstTouch, DEFAULT_HORIZON_DAYS } from './activities.ts';
-import type { ActivitySource, AuditedDeal, AuditEngine, RawDeal, Scope } from './engine.ts';
+import {
+  newRawDeal,
+  type ActivitySource,
+  type AuditedDeal,
+  type AuditEngine,
+  type RawDeal,
+  type Scope
+} from './engine.ts';
 import type { DealKey, Mapping } from './mapping.ts';
 
 /** Options for reading from an org. */
@@ -153,22 +160,7 @@ export async function readOrgDeals(
     stage: has(d.stage) ? d.stage : undefined
   };
 
-  const raw: RawDeal = {
-    row: 0,
-    id: '',
-    name: '',
-    accountId: '',
-    accountName: '',
-    owner: '',
-    ownerKey: '',
-    closeDate: null,
-    amount: null,
-    employees: null,
-    type: '',
-    override: '',
-    stage: '',
-    values: new Array<unknown>(fields.length)
-  };
+  const raw: RawDeal = newRawDeal(fields.length);
   let ordinal = 0;
   let lastDay = Infinity;
   const add = (record: SfRecord): void => {

@@ -13,26 +13,12 @@ import {
   type MockRecord,
   type MockSalesforce
 } from '../../lib/__tests__/mockSalesforce.ts';
+import { HANDOFF_FIELDS } from '../../lib/fields.ts';
 import { mulberry32 } from '../synth.ts';
 import { runAudit, type AuditOptions } from '../cli.ts';
 import type { AuditReport } from '../report.ts';
 
-const HANDOFF = [
-  'Handoff_Customer_Goals__c',
-  'Handoff_Business_Pain__c',
-  'Handoff_Champion__c',
-  'Handoff_Executive_Sponsor__c',
-  'Handoff_Technical_Contact__c',
-  'Handoff_Scope__c',
-  'Handoff_Integrations__c',
-  'Handoff_Commitments__c',
-  'Handoff_Target_Go_Live__c',
-  'Handoff_Risks__c',
-  'Handoff_Competitive_Context__c',
-  'Handoff_Contract_Notes__c',
-  'Handoff_Communication_Preferences__c',
-  'Handoff_Notes__c'
-];
+const HANDOFF = HANDOFF_FIELDS.map((f) => f.apiName);
 
 /** Deterministic closed-won deals as the REST API returns them (relationships nested). */
 function makeDeals(n: number): MockRecord[] {
