@@ -19,10 +19,11 @@ import { basename, dirname, join, relative } from 'node:path';
 import {
   componentName,
   list,
+  loadCustomMetadata,
+  loadObjects,
   readXml,
   strings,
   text,
-  walk,
   type Xml,
   type XmlValue
 } from '../../force-app/test/metadata/lib/metadata.ts';
@@ -415,14 +416,6 @@ function filesInSubfolders(root: string, folder: string, suffix: string): string
     .flatMap((sub) => filesOf(root, join(folder, sub), suffix));
 }
 
-function decodeValue(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 function typeDetailOf(xml: Xml, type: string): string {
   const length = text(xml, 'length');
   const precision = text(xml, 'precision');
@@ -450,14 +443,6 @@ function typeDetailOf(xml: Xml, type: string): string {
   return text(xml, 'formula') !== undefined ? `Formula (${base})` : base;
 }
 
-function picklistValuesOf(field: Xml): string[] {
-  const definition = child(child(field, 'valueSet'), 'valueSetDefinition');
-  return list(definition, 'value')
-    .map((v) => text(v, 'fullName'))
-    .filter((v): v is string => v !== undefined)
-    .map(decodeValue);
-}
-
 function kindOf(name: string, hasObjectFile: boolean): ObjectKind {
   if (name.endsWith('__mdt')) return 'customMetadata';
   if (name.endsWith('__e')) return 'platformEvent';
@@ -467,82 +452,62 @@ function kindOf(name: string, hasObjectFile: boolean): ObjectKind {
 
 /** Every object folder under `objects/`, with its fields, rules, list views and compact layouts. */
 export function readObjects(root: string): ObjectDoc[] {
-  const dir = join(root, 'objects');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name)).isDirectory())
-    .sort(byCode)
-    .map((name) => {
-      const objectFile = join(dir, name, `${name}.object-meta.xml`);
-      const xml = existsSync(objectFile) ? readXml(objectFile) : undefined;
-      const fields = walk(join(dir, name, 'fields'), '.field-meta.xml').map((path): FieldDoc => {
-        const f = readXml(path);
-        const type = text(f, 'type') ?? '';
-        return {
-          object: name,
-          name: componentName(path, '.field-meta.xml'),
-          label: text(f, 'label') ?? '',
-          type,
-          typeDetail: typeDetailOf(f, type),
-          description: opt(text(f, 'description')),
-          helpText: opt(text(f, 'inlineHelpText')),
-          formula: opt(text(f, 'formula')),
-          required: bool(text(f, 'required')),
-          unique: bool(text(f, 'unique')),
-          externalId: bool(text(f, 'externalId')),
-          picklistValues: picklistValuesOf(f),
-          referenceTo: opt(text(f, 'referenceTo')),
-          defaultValue: opt(text(f, 'defaultValue'))
-        };
-      });
-      const validationRules = walk(
-        join(dir, name, 'validationRules'),
-        '.validationRule-meta.xml'
-      ).map((path): ValidationRuleDoc => {
-        const v = readXml(path);
-        return {
-          object: name,
-          name: componentName(path, '.validationRule-meta.xml'),
-          active: bool(text(v, 'active')),
-          description: opt(text(v, 'description')),
-          formula: (text(v, 'errorConditionFormula') ?? '').trim(),
-          message: (text(v, 'errorMessage') ?? '').trim(),
-          errorField: opt(text(v, 'errorDisplayField'))
-        };
-      });
-      const listViews = walk(join(dir, name, 'listViews'), '.listView-meta.xml').map((path) => {
-        const v = readXml(path);
-        return {
-          name: componentName(path, '.listView-meta.xml'),
-          label: text(v, 'label') ?? componentName(path, '.listView-meta.xml'),
-          description: null
-        };
-      });
-      const compactLayouts = walk(join(dir, name, 'compactLayouts'), '.compactLayout-meta.xml').map(
-        (path) => {
-          const v = readXml(path);
-          return {
-            name: componentName(path, '.compactLayout-meta.xml'),
-            label: text(v, 'label') ?? componentName(path, '.compactLayout-meta.xml'),
-            description: null,
-            fields: strings(v, 'fields')
-          };
-        }
-      );
+  return sortBy([...loadObjects(root).values()], (o) => o.name).map((o) => {
+    const xml = o.xml;
+    const fields = [...o.fields.values()].map((meta): FieldDoc => {
+      const f = meta.xml;
+      const type = meta.type ?? '';
       return {
-        name,
-        kind: kindOf(name, xml !== undefined),
-        label: text(xml, 'label') ?? name,
-        pluralLabel: opt(text(xml, 'pluralLabel')),
-        description: opt(text(xml, 'description')),
-        sharingModel: opt(text(xml, 'sharingModel')),
-        nameField: xml ? nameFieldOf(child(xml, 'nameField')) : null,
-        fields: sortBy(fields, (f) => f.name),
-        validationRules: sortBy(validationRules, (v) => v.name),
-        listViews: sortBy(listViews, (v) => v.name),
-        compactLayouts: sortBy(compactLayouts, (v) => v.name)
+        object: o.name,
+        name: meta.name,
+        label: meta.label ?? '',
+        type,
+        typeDetail: typeDetailOf(f, type),
+        description: opt(text(f, 'description')),
+        helpText: opt(text(f, 'inlineHelpText')),
+        formula: opt(meta.formula),
+        required: bool(text(f, 'required')),
+        unique: bool(text(f, 'unique')),
+        externalId: bool(text(f, 'externalId')),
+        picklistValues: meta.picklistValues,
+        referenceTo: opt(text(f, 'referenceTo')),
+        defaultValue: opt(text(f, 'defaultValue'))
       };
     });
+    const validationRules = [...o.validationRules].map(([name, v]): ValidationRuleDoc => ({
+      object: o.name,
+      name,
+      active: bool(text(v, 'active')),
+      description: opt(text(v, 'description')),
+      formula: (text(v, 'errorConditionFormula') ?? '').trim(),
+      message: (text(v, 'errorMessage') ?? '').trim(),
+      errorField: opt(text(v, 'errorDisplayField'))
+    }));
+    const listViews = [...o.listViews].map(([name, v]) => ({
+      name,
+      label: text(v, 'label') ?? name,
+      description: null
+    }));
+    const compactLayouts = [...o.compactLayouts].map(([name, v]) => ({
+      name,
+      label: text(v, 'label') ?? name,
+      description: null,
+      fields: strings(v, 'fields')
+    }));
+    return {
+      name: o.name,
+      kind: kindOf(o.name, xml !== undefined),
+      label: text(xml, 'label') ?? o.name,
+      pluralLabel: opt(text(xml, 'pluralLabel')),
+      description: opt(text(xml, 'description')),
+      sharingModel: opt(text(xml, 'sharingModel')),
+      nameField: xml ? nameFieldOf(child(xml, 'nameField')) : null,
+      fields: sortBy(fields, (f) => f.name),
+      validationRules: sortBy(validationRules, (v) => v.name),
+      listViews: sortBy(listViews, (v) => v.name),
+      compactLayouts: sortBy(compactLayouts, (v) => v.name)
+    };
+  });
 }
 
 function nameFieldOf(node: Xml | undefined): string | null {
@@ -555,26 +520,14 @@ function nameFieldOf(node: Xml | undefined): string | null {
 
 /** Every custom metadata record under `customMetadata/`. */
 export function readRecords(root: string): RecordDoc[] {
-  return filesOf(root, 'customMetadata', '.md-meta.xml').map((path) => {
-    const fullName = componentName(path, '.md-meta.xml');
-    const dot = fullName.indexOf('.');
-    const xml = readXml(path);
-    const values: Record<string, string | null> = {};
-    for (const v of list(xml, 'values')) {
-      const field = text(v, 'field');
-      if (!field) continue;
-      const raw = Array.isArray(v.value) ? v.value[0] : v.value;
-      values[field] = typeof raw === 'string' && raw !== '' ? raw : null;
-    }
-    return {
-      type: fullName.slice(0, dot),
-      name: fullName.slice(dot + 1),
-      label: text(xml, 'label') ?? fullName.slice(dot + 1),
-      description: opt(text(xml, 'description')),
-      protected: bool(text(xml, 'protected')),
-      values
-    };
-  });
+  return sortBy([...loadCustomMetadata(root).values()], (r) => `${r.type}.${r.name}`).map((r) => ({
+    type: r.type,
+    name: r.name,
+    label: r.label ?? r.name,
+    description: opt(text(r.xml, 'description')),
+    protected: bool(text(r.xml, 'protected')),
+    values: r.values
+  }));
 }
 
 function readPermissionSets(root: string): PermissionSetDoc[] {

@@ -91,9 +91,9 @@ export function strings(node: Xml | undefined, key: string): string[] {
   return items.filter((v): v is string => typeof v === 'string');
 }
 
-/** Files directly in a folder of the source tree that end with `suffix`. */
-export function filesIn(folder: string, suffix: string): string[] {
-  const dir = join(SOURCE_ROOT, folder);
+/** Files directly in a folder of the source tree (or of `root`) that end with `suffix`. */
+export function filesIn(folder: string, suffix: string, root: string = SOURCE_ROOT): string[] {
+  const dir = join(root, folder);
   if (!existsSync(dir)) {
     return [];
   }
@@ -146,6 +146,15 @@ export interface ObjectMeta {
   compactLayouts: Map<string, Xml>;
 }
 
+/** A picklist value's full name, URL-decoded as the source format stores it (as is when not encoded). */
+function decodeValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function picklistValuesOf(field: Xml): string[] {
   const set = field.valueSet;
   if (typeof set !== 'object' || Array.isArray(set)) {
@@ -158,7 +167,7 @@ function picklistValuesOf(field: Xml): string[] {
   return list(definition, 'value')
     .map((v) => text(v, 'fullName'))
     .filter((v): v is string => v !== undefined)
-    .map((v) => decodeURIComponent(v));
+    .map(decodeValue);
 }
 
 function mapOf(dir: string, suffix: string): Map<string, Xml> {
@@ -169,15 +178,18 @@ function mapOf(dir: string, suffix: string): Map<string, Xml> {
   return out;
 }
 
-/** Every object folder under objects/, with its fields and rules. */
-export function loadObjects(): Map<string, ObjectMeta> {
+/** Every object folder under objects/ (of `sourceRoot`), with its fields and rules. */
+export function loadObjects(sourceRoot: string = SOURCE_ROOT): Map<string, ObjectMeta> {
   const objects = new Map<string, ObjectMeta>();
-  const root = join(SOURCE_ROOT, 'objects');
+  const root = join(sourceRoot, 'objects');
   if (!existsSync(root)) {
     return objects;
   }
   for (const name of readdirSync(root).sort()) {
     const dir = join(root, name);
+    if (!statSync(dir).isDirectory()) {
+      continue;
+    }
     const objectFile = join(dir, `${name}.object-meta.xml`);
     const fields = new Map<string, FieldMeta>();
     for (const path of walk(join(dir, 'fields'), '.field-meta.xml')) {
@@ -330,12 +342,14 @@ export interface CustomMetadataRecord {
   name: string;
   label: string | undefined;
   values: Record<string, string | null>;
+  /** the whole record file, for readers that need more than the values */
+  xml: Xml;
 }
 
-/** Every record under customMetadata/, keyed `Type.Record` (type without `__mdt`). */
-export function loadCustomMetadata(): Map<string, CustomMetadataRecord> {
+/** Every record under customMetadata/ (of `root`), keyed `Type.Record` (type without `__mdt`). */
+export function loadCustomMetadata(root: string = SOURCE_ROOT): Map<string, CustomMetadataRecord> {
   const out = new Map<string, CustomMetadataRecord>();
-  for (const path of filesIn('customMetadata', '.md-meta.xml')) {
+  for (const path of filesIn('customMetadata', '.md-meta.xml', root)) {
     const fullName = componentName(path, '.md-meta.xml');
     const dot = fullName.indexOf('.');
     const xml = readXml(path);
@@ -354,7 +368,8 @@ export function loadCustomMetadata(): Map<string, CustomMetadataRecord> {
       type: fullName.slice(0, dot),
       name: fullName.slice(dot + 1),
       label: text(xml, 'label'),
-      values
+      values,
+      xml
     });
   }
   return out;
