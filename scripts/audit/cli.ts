@@ -9,7 +9,14 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Connection } from 'jsforce';
-import { EXIT_ERROR, LineWriter, UsageError, intOption, parseCli } from '../lib/cli.ts';
+import {
+  EXIT_ERROR,
+  LineWriter,
+  UsageError,
+  intOption,
+  optionsOrExit,
+  parseCli
+} from '../lib/cli.ts';
 import { csvLine } from '../lib/csv.ts';
 import { parseDay } from '../lib/dates.ts';
 import { createProgress } from '../lib/progress.ts';
@@ -385,16 +392,9 @@ export function parseAuditArgs(argv: string[]): AuditOptions | 'help' {
 
 /** The command-line entry point. */
 export async function main(argv: string[]): Promise<number> {
-  let options: AuditOptions | 'help';
-  try {
-    options = parseAuditArgs(argv);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
-    return EXIT_ERROR;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+  const options = optionsOrExit(argv, parseAuditArgs, USAGE);
+  if (typeof options === 'number') {
+    return options;
   }
   const outcome = await runAudit(options);
   (outcome.exitCode === 0 ? process.stdout : process.stderr).write(`${outcome.message}\n`);

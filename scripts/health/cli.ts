@@ -8,7 +8,7 @@
  *   npm run health -- --org my-org --json
  */
 import type { Connection } from 'jsforce';
-import { EXIT_ERROR, UsageError, intOption, parseCli } from '../lib/cli.ts';
+import { EXIT_ERROR, UsageError, intOption, optionsOrExit, parseCli } from '../lib/cli.ts';
 import {
   DEFAULT_THRESHOLDS,
   METRICS,
@@ -218,16 +218,9 @@ export function parseHealthArgs(argv: string[]): HealthOptions | 'help' {
 
 /** The command-line entry point. */
 export async function main(argv: string[]): Promise<number> {
-  let options: HealthOptions | 'help';
-  try {
-    options = parseHealthArgs(argv);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
-    return EXIT_ERROR;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+  const options = optionsOrExit(argv, parseHealthArgs, USAGE);
+  if (typeof options === 'number') {
+    return options;
   }
   return (await runHealth(options)).exitCode;
 }

@@ -31,6 +31,29 @@ export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
+/**
+ * Parses the command line for an entry point: the options, or the exit status when there is
+ * nothing to run (`--help` printed the usage: 0; a usage error printed with the usage: 1).
+ */
+export function optionsOrExit<T>(
+  argv: string[],
+  parse: (argv: string[]) => T | 'help',
+  usage: string
+): T | number {
+  let options: T | 'help';
+  try {
+    options = parse(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${usage}\n`);
+    return EXIT_ERROR;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  return options;
+}
+
 /** A whole number option, or the default. */
 export function intOption(
   value: string | undefined,
