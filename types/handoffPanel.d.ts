@@ -43,6 +43,11 @@ declare module '@salesforce/label/c.Handoff_Panel_Blocks_Heading' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Handoff_Panel_Blocks_Heading_Monitor' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Handoff_Panel_Blocks_Missing' {
   const label: string;
   export default label;
@@ -173,7 +178,12 @@ declare module '@salesforce/label/c.Handoff_Panel_Filled' {
   export default label;
 }
 
-declare module '@salesforce/label/c.Handoff_Panel_Gate_Paused' {
+declare module '@salesforce/label/c.Handoff_Panel_Mode_Installed' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Mode_Monitor' {
   const label: string;
   export default label;
 }

@@ -42,6 +42,7 @@ const COMPUTED_OPPORTUNITY_FIELDS = [
   'Handoff_Missing_Count__c',
   'Handoff_Completeness__c',
   'Handoff_Entering_Won__c',
+  'Handoff_Gate_Active__c',
   'Handoff_Rule_Set__c',
   'Handoff_Exception_Requested_At__c',
   'Handoff_Exception_Approver__c',

@@ -17,7 +17,6 @@ const rule = (name: string) => {
   return vr;
 };
 
-const GATE_SETTING = 'Handoff_Setting__mdt.Default.Gate_Enabled__c';
 const ALL_PERMISSIONS = [
   'Handoff_Bypass_Validation',
   'Handoff_Approve_Exceptions',
@@ -27,15 +26,10 @@ const ALL_PERMISSIONS = [
 function context(
   record: Record<string, unknown>,
   old: Record<string, unknown> | null,
-  permissions: string[] = [],
-  gateEnabled = true
+  permissions: string[] = []
 ): FormulaContext {
-  return {
-    record,
-    old,
-    permissions: new Set(permissions),
-    customMetadata: { [GATE_SETTING]: gateEnabled }
-  };
+  // No custom metadata: the gate must not depend on a record that ships in the same deploy.
+  return { record, old, permissions: new Set(permissions), customMetadata: {} };
 }
 
 describe('every Opportunity validation rule', () => {
@@ -58,8 +52,8 @@ describe('Handoff_Required_Before_Closed_Won truth table', () => {
     for (const missing of missingCounts) {
       for (const status of statuses) {
         for (const bypass of [false, true]) {
-          for (const gateEnabled of [true, false]) {
-            rows.push([enteringWon, missing, status, bypass, gateEnabled]);
+          for (const gateActive of [true, false]) {
+            rows.push([enteringWon, missing, status, bypass, gateActive]);
           }
         }
       }
@@ -67,19 +61,18 @@ describe('Handoff_Required_Before_Closed_Won truth table', () => {
   }
 
   it.each(rows)(
-    'entering won=%s, missing=%s, exception=%s, bypass=%s, gate enabled=%s',
-    (enteringWon, missing, status, bypass, gateEnabled) => {
+    'entering won=%s, missing=%s, exception=%s, bypass=%s, gate active (rollout mode)=%s',
+    (enteringWon, missing, status, bypass, gateActive) => {
       const record = {
+        Handoff_Gate_Active__c: gateActive,
         Handoff_Entering_Won__c: enteringWon,
         Handoff_Missing_Count__c: missing,
         Handoff_Exception_Status__c: status
       };
       const expected =
-        gateEnabled && enteringWon && (missing ?? 0) > 0 && status !== 'Approved' && !bypass;
+        gateActive && enteringWon && (missing ?? 0) > 0 && status !== 'Approved' && !bypass;
       const permissions = bypass ? ['Handoff_Bypass_Validation'] : [];
-      expect(isBlocked(gate(), opportunity, context(record, {}, permissions, gateEnabled))).toBe(
-        expected
-      );
+      expect(isBlocked(gate(), opportunity, context(record, {}, permissions))).toBe(expected);
     }
   );
 
@@ -91,12 +84,17 @@ describe('Handoff_Required_Before_Closed_Won truth table', () => {
 
   it('never blocks editing a deal that was won before the product was installed', () => {
     // A legacy won deal: the handler computes Entering_Won false because the old stage was won.
-    const legacy = { Handoff_Entering_Won__c: false, Handoff_Missing_Count__c: 12 };
+    const legacy = {
+      Handoff_Gate_Active__c: true,
+      Handoff_Entering_Won__c: false,
+      Handoff_Missing_Count__c: 12
+    };
     expect(isBlocked(gate(), opportunity, context(legacy, { ...legacy }))).toBe(false);
   });
 
   it('the approval of an exception is the only exception status that lets the deal close', () => {
     const closing = (status: string | null) => ({
+      Handoff_Gate_Active__c: true,
       Handoff_Entering_Won__c: true,
       Handoff_Missing_Count__c: 3,
       Handoff_Exception_Status__c: status
@@ -170,6 +168,7 @@ describe('the gate for each shipped segment and each rule field: blank blocks ex
       );
       expect(result.segment).toBe(segment);
       const record = {
+        Handoff_Gate_Active__c: true,
         Handoff_Entering_Won__c: true,
         Handoff_Missing_Count__c: result.missing.length,
         Handoff_Exception_Status__c: null

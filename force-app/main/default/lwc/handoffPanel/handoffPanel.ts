@@ -78,7 +78,9 @@ import BLOCKS_HEADING from '@salesforce/label/c.Handoff_Panel_Blocks_Heading';
 import BLOCKS_NONE from '@salesforce/label/c.Handoff_Panel_Blocks_None';
 import BLOCKS_MISSING from '@salesforce/label/c.Handoff_Panel_Blocks_Missing';
 import BLOCKS_EXCEPTION from '@salesforce/label/c.Handoff_Panel_Blocks_Exception';
-import GATE_PAUSED from '@salesforce/label/c.Handoff_Panel_Gate_Paused';
+import BLOCKS_HEADING_MONITOR from '@salesforce/label/c.Handoff_Panel_Blocks_Heading_Monitor';
+import MODE_INSTALLED from '@salesforce/label/c.Handoff_Panel_Mode_Installed';
+import MODE_MONITOR from '@salesforce/label/c.Handoff_Panel_Mode_Monitor';
 import UNSAVED from '@salesforce/label/c.Handoff_Panel_Unsaved';
 import SKIPPED from '@salesforce/label/c.Handoff_Panel_Skipped';
 import FIELDS_HEADING from '@salesforce/label/c.Handoff_Panel_Fields_Heading';
@@ -168,8 +170,14 @@ export interface PanelConfig {
   rules: RuleConfig;
   employees?: number | null;
   fieldNames: string[];
-  gateEnabled?: boolean;
+  /** Handoff_Setting__mdt.Default.Rollout_Mode__c as the server reads it. */
+  rolloutMode?: RolloutMode;
+  /** Whether the Closed Won gate applies to this deal (Enforce, or Pilot for the pilot group). */
+  gateApplies?: boolean;
 }
+
+/** @description The product's rollout modes (HandoffRollout). */
+export type RolloutMode = 'Installed' | 'Monitor' | 'Pilot' | 'Enforce';
 
 /** @description getExceptionState's and requestException's answer. */
 export interface ExceptionState {
@@ -274,7 +282,6 @@ const LABELS = {
   segmentHeading: SEGMENT_HEADING,
   meterHeading: METER_HEADING,
   blocksHeading: BLOCKS_HEADING,
-  gatePaused: GATE_PAUSED,
   unsaved: UNSAVED,
   fieldsHeading: FIELDS_HEADING,
   save: SAVE,
@@ -806,8 +813,23 @@ export default class HandoffPanel extends LightningElement {
     return this.exceptionApproved ? BLOCKS_EXCEPTION : BLOCKS_MISSING;
   }
 
-  get gatePaused(): boolean {
-    return this.config?.gateEnabled === false;
+  /** True when the gate blocks this deal; false in Installed, Monitor and Pilot outside the pilot. */
+  get gateApplies(): boolean {
+    return this.config?.gateApplies === true;
+  }
+
+  get blocksHeading(): string {
+    return this.gateApplies ? BLOCKS_HEADING : BLOCKS_HEADING_MONITOR;
+  }
+
+  /** Why blank fields do not block here, or '' when the gate applies. */
+  get rolloutNote(): string {
+    if (this.gateApplies) {
+      return '';
+    }
+    return (this.config?.rolloutMode ?? 'Installed') === 'Installed'
+      ? MODE_INSTALLED
+      : MODE_MONITOR;
   }
 
   get skippedText(): string {

@@ -131,7 +131,8 @@ interface PanelConfigData {
   rules: RuleConfig;
   employees: number | null;
   fieldNames: string[];
-  gateEnabled: boolean;
+  rolloutMode: 'Installed' | 'Monitor' | 'Pilot' | 'Enforce';
+  gateApplies: boolean;
 }
 
 interface ShownToast {
@@ -305,11 +306,38 @@ describe('loading, empty and error states', () => {
     expect($$(element, 'lightning-input-field')).toHaveLength(6);
   });
 
-  it('says the gate is paused when the admin switched it off', async () => {
-    const config = load<PanelConfigData>('getPanelConfig');
-    config.gateEnabled = false;
-    const { element } = await renderPanel({ config });
-    expect($(element, '[data-id="gate-paused"]')).not.toBeNull();
+  it('says what blocks Closed Won, with no rollout note, where the gate applies', async () => {
+    const { element } = await renderPanel();
+    expect(textOf(element, '[data-id="blocks-heading"]')).toBe('c.Handoff_Panel_Blocks_Heading');
+    expect($(element, '[data-id="rollout-note"]')).toBeNull();
+  });
+
+  it.each([
+    ['Monitor', 'c.Handoff_Panel_Mode_Monitor'],
+    ['Pilot', 'c.Handoff_Panel_Mode_Monitor'],
+    ['Installed', 'c.Handoff_Panel_Mode_Installed']
+  ] as const)(
+    'in %s, where the gate does not apply, says what would block and why it does not',
+    async (mode, note) => {
+      const config = load<PanelConfigData>('getPanelConfig');
+      config.rolloutMode = mode;
+      config.gateApplies = false;
+      const { element } = await renderPanel({ config });
+      expect(textOf(element, '[data-id="blocks-heading"]')).toBe(
+        'c.Handoff_Panel_Blocks_Heading_Monitor'
+      );
+      expect(textOf(element, '[data-id="rollout-note"]')).toBe(note);
+      // The missing fields are still listed: the AE sees what enforcement would ask for.
+      expect($(element, '[data-id="missing-list"]')).not.toBeNull();
+    }
+  );
+
+  it('treats a missing rollout mode as Installed', async () => {
+    const config: Partial<PanelConfigData> = load<PanelConfigData>('getPanelConfig');
+    delete config.rolloutMode;
+    delete config.gateApplies;
+    const { element } = await renderPanel({ config: config as PanelConfigData });
+    expect(textOf(element, '[data-id="rollout-note"]')).toBe('c.Handoff_Panel_Mode_Installed');
   });
 });
 
