@@ -1,0 +1,65 @@
+// The platform's metadata rules (scripts/ci/metadata-rules/rules.ts), checked offline over
+// every file in force-app: length limits, permission dependencies within a permission set,
+// formula functions per context, one invocable method per class, one path per record type.
+// Each failure names the file, the element, the value, the limit or rule and its reference.
+//
+// Usage: tsx scripts/ci/check-metadata-rules.ts [source-folder ...]   (default: force-app)
+//        tsx scripts/ci/check-metadata-rules.ts --list                (print the rule table)
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { checkSource, formatViolation } from './metadata-rules/check';
+import {
+  FORMULA_FUNCTION_RULES,
+  LENGTH_RULES,
+  NOT_ENFORCED,
+  OBJECT_DEPENDENCY_RULES,
+  OBJECT_PERMISSION_RULES,
+  USER_PERMISSION_RULES
+} from './metadata-rules/rules';
+import { elapsed, plural, repoRoot, runCli, UsageError } from './lib';
+
+function listRules(): void {
+  for (const r of LENGTH_RULES) {
+    console.log(
+      `${r.id}\t${r.metadataType} ${r.element} ≤ ${r.max}\t${r.confidence}\t${r.reference.url || r.reference.says}`
+    );
+  }
+  for (const r of [
+    ...OBJECT_PERMISSION_RULES,
+    ...OBJECT_DEPENDENCY_RULES,
+    ...USER_PERMISSION_RULES,
+    ...FORMULA_FUNCTION_RULES
+  ]) {
+    console.log(`${r.id}\t${r.confidence}\t${r.reference.url || r.reference.says}`);
+  }
+  for (const n of NOT_ENFORCED) console.log(`not enforced: ${n.rule} (${n.why})`);
+}
+
+runCli('check-metadata-rules', () => {
+  const args = process.argv.slice(2);
+  if (args.includes('--list')) {
+    listRules();
+    return 0;
+  }
+  const unknown = args.filter((a) => a.startsWith('-'));
+  if (unknown.length > 0)
+    throw new UsageError(`unknown option ${unknown[0]} (usage: [source-folder ...] | --list)`);
+  const roots = args.length > 0 ? args : [path.join(repoRoot, 'force-app')];
+  const start = Date.now();
+  let failures = 0;
+  let files = 0;
+  for (const root of roots) {
+    if (!existsSync(root)) throw new UsageError(`no such folder: ${root}`);
+    const result = checkSource(root);
+    files += result.filesChecked;
+    for (const v of result.violations) console.error(formatViolation(v));
+    failures += result.violations.length;
+  }
+  const summary = `${plural(files, 'file')} checked against the platform's metadata rules in ${elapsed(start)}`;
+  if (failures > 0) {
+    console.error(`check-metadata-rules: ${plural(failures, 'violation')}; ${summary}`);
+    return 1;
+  }
+  console.log(`check-metadata-rules: no violations; ${summary}`);
+  return 0;
+});
