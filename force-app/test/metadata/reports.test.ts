@@ -192,14 +192,16 @@ describe('report type Handoffs with Opportunity and Account', () => {
 });
 
 describe('reports', () => {
-  it('ships the five reports of the issue in the Handoff Reports folder', () => {
+  it('ships the health and rollout reports in the Handoff Reports folder', () => {
     expect([...reports.keys()].sort()).toEqual(
       [
         'Handoff_Completion_By_Month',
         'Handoff_Escalations',
         'Handoff_Exceptions',
         'Handoff_First_Touch_By_Segment',
-        'Handoff_Returns'
+        'Handoff_Pilot_Comparison',
+        'Handoff_Returns',
+        'Handoff_Would_Have_Blocked'
       ].map((name) => `${REPORT_FOLDER}/${name}`)
     );
     const folder = read(join(reportsRoot, `${REPORT_FOLDER}.reportFolder-meta.xml`));
