@@ -22,6 +22,7 @@ import {
   PATH_RULE,
   REQUIRED_FIELD_PERMISSION_RULE,
   Reference,
+  UNKNOWN_USER_PERMISSION_RULE,
   USER_PERMISSION_RULES
 } from './rules';
 import { XmlElement, XmlSyntaxError, childText, childrenNamed, parseXml } from './xml';
@@ -332,17 +333,16 @@ function checkPermissionSet(file: string, root: XmlElement, model: ObjectModel):
   for (const [name, line] of enabledUserPermissions) {
     const rule = USER_PERMISSION_RULES.find((r) => r.name === name);
     if (!rule) {
-      out.push({
-        file,
-        line,
-        element: `<userPermissions[${name}]>`,
-        message:
+      out.push(
+        violation(
+          UNKNOWN_USER_PERMISSION_RULE,
+          file,
+          line,
+          `<userPermissions[${name}]>`,
           `user permission ${name} is not in the rule table: look up what it requires (Tooling API ` +
-          'PermissionDependency in an org) and add it to USER_PERMISSION_RULES in scripts/ci/metadata-rules/rules.ts',
-        ruleId: 'user-permission-unknown',
-        confidence: 'documented',
-        reference: USER_PERMISSION_RULES[0].reference
-      });
+            'PermissionDependency in an org) and add it to USER_PERMISSION_RULES in scripts/ci/metadata-rules/rules.ts'
+        )
+      );
       continue;
     }
     const missing = rule.requires.filter((r) => !enabledUserPermissions.has(r));

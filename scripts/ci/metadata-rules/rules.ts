@@ -786,6 +786,14 @@ export const USER_PERMISSION_RULES: readonly UserPermissionRule[] = [
   }
 ];
 
+/** A user permission this table does not know: its dependencies have not been looked up. */
+export const UNKNOWN_USER_PERMISSION_RULE: RuleBase & { kind: 'unknown-user-permission' } = {
+  kind: 'unknown-user-permission',
+  id: 'user-permission-unknown',
+  confidence: D,
+  reference: REF.permissionDependency
+};
+
 export const CUSTOM_PERMISSION_RULE: RuleBase & { kind: 'custom-permission' } = {
   kind: 'custom-permission',
   id: 'custom-permission-required',
@@ -896,7 +904,7 @@ export const NOT_ENFORCED: readonly { rule: string; why: string }[] = [
     why: 'no reference page listing the contexts was found'
   },
   {
-    rule: 'field permissions need object Read in the same permission set',
+    rule: 'field permissions need object Read (or, to edit, object Edit) in the same permission set',
     why: 'FieldPermissions documents only Edit ⇒ Read on the field; the platform accepts field permissions without object permissions (they take effect with object access from another set)'
   },
   {
@@ -932,6 +940,7 @@ export const ALL_RULE_IDS: readonly string[] = [
   FIELD_PERMISSION_RULE.id,
   REQUIRED_FIELD_PERMISSION_RULE.id,
   ...USER_PERMISSION_RULES.map((r) => r.id),
+  UNKNOWN_USER_PERMISSION_RULE.id,
   CUSTOM_PERMISSION_RULE.id,
   ...FORMULA_FUNCTION_RULES.map((r) => r.id),
   FORMULA_SPAN_RULE.id,
