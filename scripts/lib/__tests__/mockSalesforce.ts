@@ -8,6 +8,8 @@
  *   `maxRecords`/`locator` paging, `Sforce-Locator` and `Sforce-NumberOfRecords` headers;
  * - describe (GET /sobjects/<type>/describe) and the sObject Collections insert
  *   (POST /composite/sobjects, allOrNone false);
+ * - Tooling API queries (GET /tooling/query?q=…, paged like REST) answered by `tooling`;
+ * - anything else (e.g. /limits, the Metadata API's SOAP endpoint) through `route`;
  * - errors: 401 INVALID_SESSION_ID for a wrong token, and injected failures.
  * What the queries return is up to the test (`query`), which gets the SOQL text.
  */
@@ -46,6 +48,24 @@ export interface DescribeField {
   type?: string;
   relationshipName?: string | null;
   createable?: boolean;
+  /** any other describe property (nillable, defaultedOnCreate, custom, picklistValues…) */
+  [property: string]: unknown;
+}
+
+/** A request handed to {@link MockOptions.route}. */
+export interface RouteRequest {
+  method: string;
+  /** path without the query string */
+  path: string;
+  query: URLSearchParams;
+  body: string;
+}
+
+/** What {@link MockOptions.route} answers: a JSON value, or text with its content type. */
+export interface RouteResponse {
+  status?: number;
+  body: unknown;
+  contentType?: string;
 }
 
 export interface MockOptions {
@@ -65,6 +85,10 @@ export interface MockOptions {
   misreportTotal?: boolean;
   /** answers a SOQL query */
   query: (soql: string) => MockRecord[];
+  /** answers a Tooling API query (GET /tooling/query); unset: 404 */
+  tooling?: (soql: string) => MockRecord[];
+  /** answers other requests before the built-in routes; undefined falls through to them */
+  route?: (request: RouteRequest) => RouteResponse | undefined;
   /** describe fields per sObject type */
   describe?: Record<string, DescribeField[]>;
   /** decides the outcome of inserting one record: an error message fails it */
@@ -171,12 +195,21 @@ export class MockSalesforce {
     this.send(res, status, [{ errorCode, message }]);
   }
 
+  private readonly bodies = new WeakMap<IncomingMessage, string>();
+
+  /** The request body (read once: `route` and the built-in routes may both ask). */
   private async body(req: IncomingMessage): Promise<string> {
+    const known = this.bodies.get(req);
+    if (known !== undefined) {
+      return known;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    const text = Buffer.concat(chunks).toString('utf8');
+    this.bodies.set(req, text);
+    return text;
   }
 
   private page(records: MockRecord[], totalSize: number): unknown {
@@ -219,17 +252,40 @@ export class MockSalesforce {
       );
       return;
     }
-    if (req.headers.authorization !== `Bearer ${this.options.token ?? 'good-token'}`) {
+    const token = this.options.token ?? 'good-token';
+    // SOAP calls (the Metadata API) carry the session in the envelope's SessionHeader.
+    const authorized = url.pathname.startsWith('/services/Soap/')
+      ? (await this.body(req)).includes(`<sessionId>${token}</sessionId>`)
+      : req.headers.authorization === `Bearer ${token}`;
+    if (!authorized) {
       this.error(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
       return;
     }
     const base = `/services/data/v${this.version}`;
     const p = url.pathname;
     try {
-      if (req.method === 'GET' && p === `${base}/query`) {
+      if (this.options.route) {
+        const answer = this.options.route({
+          method: req.method ?? 'GET',
+          path: p,
+          query: url.searchParams,
+          body: req.method === 'GET' ? '' : await this.body(req)
+        });
+        if (answer) {
+          const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+          res.writeHead(answer.status ?? 200, {
+            'content-type': answer.contentType ?? 'application/json;charset=UTF-8'
+          });
+          res.end(text);
+          return;
+        }
+      }
+      const tooling = this.options.tooling && p === `${base}/tooling/query`;
+      if (req.method === 'GET' && (p === `${base}/query` || tooling)) {
         const soql = url.searchParams.get('q') ?? '';
         seen.soql = soql;
-        const records = this.options.query(soql);
+        const records =
+          tooling && this.options.tooling ? this.options.tooling(soql) : this.options.query(soql);
         if (/^\s*SELECT\s+COUNT\(\)\s/i.test(soql)) {
           this.send(res, 200, { totalSize: records.length, done: true, records: [] });
           return;
