@@ -40,7 +40,12 @@ if [[ "$SKIP_DEPLOY" == false ]]; then
   say "Building the LWC TypeScript (npm run build)"
   npm run build
 
-  say "Deploying force-app"
+  # Custom metadata first, as deploy.sh does (a formula may read a record that ships with it).
+  read_lines CMDT_DIRS custom_metadata_source_dirs
+  CMDT_ARGS=()
+  for dir in "${CMDT_DIRS[@]}"; do CMDT_ARGS+=(--source-dir "$dir"); done
+  say "Deploying the custom metadata types and records, then force-app"
+  [[ ${#CMDT_ARGS[@]} -eq 0 ]] || sf project deploy start "${ORG_ARGS[@]}" "${CMDT_ARGS[@]}" --wait 30
   sf project deploy start "${ORG_ARGS[@]}" --source-dir force-app --wait 30
 fi
 
