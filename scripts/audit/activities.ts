@@ -14,6 +14,7 @@ import type { ActivitySource, AuditedDeal, AuditEngine } from './engine.ts';
 import { detach } from './engine.ts';
 import type { ActivityColumns } from './mapping.ts';
 import { columnKey } from './csvSource.ts';
+import { DateMisses } from './dateFormats.ts';
 
 /** Default: activities more than this many days after close are not counted. */
 export const DEFAULT_HORIZON_DAYS = 180;
@@ -63,8 +64,10 @@ export class CsvActivityIndex implements ActivitySource {
   readonly horizonDays: number;
   private readonly byAccount = new Map<string, AccountActivities>();
   private readonly ownerIds = new Map<string, number>();
-  /** activity rows read, used, and left out (bad rows or not a CSM's) */
-  stats = { rows: 0, used: 0, skipped: 0, notCsm: 0 };
+  /** activity rows read, used, and left out (bad rows or not a CSM's); report footer lines */
+  stats = { rows: 0, used: 0, skipped: 0, notCsm: 0, footerLines: 0 };
+  /** when the activity dates failed the layout but fit another one */
+  dateHint: string | null = null;
 
   private constructor(file: string, horizonDays: number) {
     this.description = `activities file ${file}`;
@@ -90,6 +93,7 @@ export class CsvActivityIndex implements ActivitySource {
     horizonDays = DEFAULT_HORIZON_DAYS
   ): Promise<CsvActivityIndex> {
     const index = new CsvActivityIndex(file, horizonDays);
+    const misses = new DateMisses();
     const role = columns.csmRolePattern ? new RegExp(columns.csmRolePattern, 'i') : null;
     let header = true;
     let accountI = -1;
@@ -129,8 +133,14 @@ export class CsvActivityIndex implements ActivitySource {
       }
       const account = row[accountI].trim();
       const day = parseDay(row[dateI], dateFormat);
+      if (row[dateI].trim() !== '') {
+        misses.total++;
+      }
       if (account === '' || Number.isNaN(day)) {
         index.stats.skipped++;
+        if (account !== '' && row[dateI].trim() !== '') {
+          misses.add(row[dateI]);
+        }
         engine.issue(
           'bad-date',
           line,
@@ -159,13 +169,28 @@ export class CsvActivityIndex implements ActivitySource {
       if (issue.skipped) {
         index.stats.skipped++;
       }
-      engine.issue(issue.kind, issue.line, issue.message, issue.skipped, 'activities');
+      engine.issue(
+        issue.kind,
+        issue.line,
+        issue.message,
+        issue.skipped,
+        'activities',
+        issue.lastLine
+      );
     };
     try {
-      await parseCsvFile(file, { header: true, onRecord, onIssue });
+      await parseCsvFile(file, {
+        header: true,
+        onRecord,
+        onIssue,
+        onFooter: (footer) => {
+          index.stats.footerLines = footer.lines;
+        }
+      });
     } catch (e) {
       throw new Error(`Cannot read the activities file ${file}: ${(e as Error).message}`);
     }
+    index.dateHint = misses.hint(`Activity date ("${columns.date}")`, dateFormat);
     for (const entry of index.byAccount.values()) {
       const order = entry.days.map((_, i) => i).sort((a, b) => entry.days[a] - entry.days[b]);
       entry.days = order.map((i) => entry.days[i]);

@@ -17,17 +17,31 @@ import {
   optionsOrExit,
   parseCli
 } from '../lib/cli.ts';
-import { csvLine } from '../lib/csv.ts';
+import { CSV_BOM, safeCsvLine, type CsvFooter } from '../lib/csv.ts';
 import { parseDay } from '../lib/dates.ts';
+import type { RuleConfig } from '../lib/evaluator.ts';
 import { createProgress } from '../lib/progress.ts';
 import { loadRuleConfig, ruleFieldsOf, segmentsOf } from '../lib/ruleConfig.ts';
 import { SalesforceError, connect, resolveOrgAuth } from '../lib/salesforce.ts';
 import { CsvActivityIndex, DEFAULT_HORIZON_DAYS } from './activities.ts';
-import { readCsvDeals } from './csvSource.ts';
+import { BASELINE_FILE, buildBaseline } from './baseline.ts';
+import { ColumnMismatch, readCsvDeals } from './csvSource.ts';
+import { chooseDateFormat, describeDateFormat, type DateFormatChoice } from './dateFormats.ts';
 import { AuditEngine, type AuditIssue, type Scope } from './engine.ts';
-import { loadMapping, scoredFields } from './mapping.ts';
+import {
+  checkFieldNames,
+  loadMapping,
+  scoredFields,
+  type FieldSource,
+  type Mapping
+} from './mapping.ts';
 import { OrgActivities, readOrgDeals, type OrgReadInfo } from './orgSource.ts';
+import { Placeholders } from './placeholders.ts';
 import { buildReport, renderCsv, renderHtml, renderMarkdown, type AuditReport } from './report.ts';
+import { matchingPreset, suggestMapping } from './suggest.ts';
+
+/** Where a suggested mapping is written when the file's columns do not fit the mapping. */
+export const SUGGESTION_FILE = 'suggested-mapping.json';
 
 export const USAGE = `Usage: npm run audit -- (--csv <file> | --org <alias>) [options]
 
@@ -115,6 +129,70 @@ function stamp(now: Date): string {
   return `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** The rule config with the mapping's expansion Type values added to the rules' own. */
+function withExpansionTypes(config: RuleConfig, extra: readonly string[]): RuleConfig {
+  if (extra.length === 0) {
+    return config;
+  }
+  const own = config.settings.expansionOpportunityTypes;
+  const known = new Set(own.map((t) => t.trim().toLowerCase()));
+  return {
+    ...config,
+    settings: {
+      ...config.settings,
+      expansionOpportunityTypes: [...own, ...extra.filter((t) => !known.has(t.toLowerCase()))]
+    }
+  };
+}
+
+/** The columns of the mapping that hold dates (close date, date fields) of a deals file. */
+function dateColumns(mapping: Mapping, fields: readonly FieldSource[]): string[] {
+  return [
+    mapping.deal.closeDate,
+    ...fields.filter((f) => f.type === 'date').flatMap((f) => f.columns)
+  ];
+}
+
+/** Why the file's header does not fit the mapping, with what to do about it. */
+function mismatchMessage(
+  e: ColumnMismatch,
+  csv: string,
+  mapping: Mapping,
+  fields: readonly string[],
+  suggestionFile: string | null
+): string {
+  const columns = e.info.columns;
+  const lines: string[] = [];
+  if (e.reason === 'header-broken') {
+    return `The header row (line 1) of ${csv} is malformed, so no column can be mapped: ${e.message}`;
+  }
+  if (e.reason === 'key-columns') {
+    const missing = [mapping.deal.id, mapping.deal.closeDate].filter(
+      (c) => !columns.some((x) => x.toLowerCase() === c.toLowerCase())
+    );
+    lines.push(
+      `${csv} lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(' and ')} the mapping (${mapping.file}) names for the deal id and close date.`
+    );
+  } else {
+    lines.push(
+      `No handoff column of the mapping (${mapping.file}) is in ${csv}: every handoff field would count as blank, so the audit stops here instead of reporting 0% complete.`
+    );
+  }
+  lines.push(
+    `The file's ${columns.length} column${columns.length === 1 ? '' : 's'}: ${columns.map((c) => `"${c}"`).join(', ')}.`
+  );
+  const preset = matchingPreset(columns);
+  if (preset !== null && resolve(preset.file) !== resolve(mapping.file)) {
+    lines.push(`It looks like ${preset.what}: try --mapping ${preset.file}`);
+  }
+  const suggestion = suggestMapping(columns, fields, csv);
+  lines.push(
+    `A mapping built from the closest column names (check every line; null = not captured)${suggestionFile ? `, saved as ${suggestionFile}` : ''}:`,
+    JSON.stringify(suggestion, null, 2)
+  );
+  return lines.join('\n');
+}
+
 /** Runs an audit. Never throws for bad input; errors become exit status 1 with a message. */
 export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -123,6 +201,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const files: string[] = [];
   let dealWriter: LineWriter | null = null;
   let issueWriter: LineWriter | null = null;
+  let mismatch: { csv: string; mapping: Mapping; fields: string[] } | null = null;
   try {
     if (!options.csv === !options.org && !options.connection) {
       throw new UsageError('Give exactly one source: --csv <file> or --org <alias>');
@@ -134,7 +213,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     }
     const rules = loadRuleConfig(options.rules, options.rulesConfig);
     const mapping = loadMapping(options.mapping);
-    const segments = segmentsOf(rules.config);
+    const ruleFields = ruleFieldsOf(rules.config);
+    checkFieldNames(mapping, ruleFields);
+    const config = withExpansionTypes(rules.config, mapping.expansionTypes);
+    const segments = segmentsOf(config);
     if (
       options.segment &&
       !segments.some((s) => s.toLowerCase() === options.segment?.trim().toLowerCase())
@@ -143,8 +225,27 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
         `Unknown segment "${options.segment}"; the rules' segments are ${segments.join(', ')}`
       );
     }
-    const fields = scoredFields(mapping, ruleFieldsOf(rules.config));
+    const fields = scoredFields(mapping, ruleFields);
+    if (options.csv && !existsSync(options.csv)) {
+      throw new UsageError(`No such file: ${options.csv}`);
+    }
+    if (options.activities && !existsSync(options.activities)) {
+      throw new UsageError(`No such file: ${options.activities}`);
+    }
+    const dates: DateFormatChoice = options.csv
+      ? chooseDateFormat(
+          mapping.dateFormat,
+          options.csv,
+          dateColumns(mapping, fields),
+          mapping.delimiter
+        )
+      : { format: 'YYYY-MM-DD', origin: 'default', sampled: 0, alsoFits: [], from: [] };
+    const placeholders =
+      mapping.placeholders.words.length === 0 && !mapping.placeholders.symbols
+        ? null
+        : new Placeholders(mapping.placeholders);
     mkdirSync(out, { recursive: true });
+    rmSync(join(out, SUGGESTION_FILE), { force: true });
     const listDeals = options.scope.kind === 'last' || options.deals === true;
     if (listDeals) {
       dealWriter = new LineWriter(join(out, 'deals.csv'));
@@ -152,71 +253,98 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       rmSync(join(out, 'deals.csv'), { force: true });
     }
     issueWriter = new LineWriter(join(out, 'issues.csv'));
-    issueWriter.write(csvLine(['File', 'Row', 'Severity', 'Kind', 'Skipped', 'Problem']));
+    issueWriter.write(
+      `${CSV_BOM}${safeCsvLine(['File', 'Row', 'Last Row', 'Severity', 'Kind', 'Skipped', 'Problem'])}`
+    );
     let shownIssues = 0;
     const issueSink = (i: AuditIssue): void => {
       issueWriter?.write(
-        csvLine([i.file, i.row, i.severity, i.kind, i.skipped ? 'yes' : 'no', i.message])
+        safeCsvLine([
+          i.file,
+          i.row,
+          i.lastRow ?? i.row,
+          i.severity,
+          i.kind,
+          i.skipped ? 'yes' : 'no',
+          i.message
+        ])
       );
       if (shownIssues < STDERR_ISSUES) {
-        say(`${i.file} row ${i.row}: ${i.severity}: ${i.message}`);
+        const rows = i.lastRow !== undefined ? `rows ${i.row}–${i.lastRow}` : `row ${i.row}`;
+        say(`${i.file} ${rows}: ${i.severity}: ${i.message}`);
       }
       shownIssues++;
     };
     const horizon = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const dealsOut = dealWriter;
+    let headerWritten = false;
     const engineOptions = {
-      config: rules.config,
+      config,
       fields,
-      dateFormat: mapping.dateFormat,
+      dateFormat: dates.format,
       scope: options.scope,
       segment: options.segment,
       wonStages: options.csv ? mapping.wonStages : [],
-      dealSink: dealsOut ? (line: string) => dealsOut.write(line) : undefined,
-      issueSink
+      dealSink: dealsOut
+        ? (line: string) => {
+            // The first line (the header) starts with the byte-order mark.
+            dealsOut.write(headerWritten ? line : `${CSV_BOM}${line}`);
+            headerWritten = true;
+          }
+        : undefined,
+      issueSink,
+      placeholders
     };
     let engine: AuditEngine;
     let source: string;
     let activitiesText: string | undefined;
+    let activityDates: string | undefined;
+    let activityHint: string | null = null;
     let org: OrgReadInfo | undefined;
     let found: Map<string, string[]> | undefined;
+    let absent: Map<string, string[]> | undefined;
+    let footer: CsvFooter | null = null;
     if (options.csv) {
-      if (!existsSync(options.csv)) {
-        throw new UsageError(`No such file: ${options.csv}`);
-      }
       engine = new AuditEngine(engineOptions);
       if (options.activities) {
-        if (!existsSync(options.activities)) {
-          throw new UsageError(`No such file: ${options.activities}`);
-        }
+        const activityFormat = chooseDateFormat(
+          mapping.dateFormat,
+          options.activities,
+          [mapping.activities.date],
+          ','
+        );
         const index = await CsvActivityIndex.load(
           options.activities,
           mapping.activities,
-          mapping.dateFormat,
+          activityFormat.format,
           engine,
           horizon
         );
         engine.setActivities(index);
-        activitiesText = `${options.activities} (${index.stats.used} activities used, ${index.stats.notCsm} not by a CSM role, ${index.stats.skipped} skipped)`;
+        activitiesText = `${options.activities} (${index.stats.used} activities used, ${index.stats.notCsm} not by a CSM role, ${index.stats.skipped} skipped${index.stats.footerLines > 0 ? `; report footer ignored (${index.stats.footerLines} lines)` : ''})`;
+        activityDates = describeDateFormat(activityFormat);
+        activityHint = index.dateHint;
       }
       const progress = createProgress(`Reading ${options.csv}`, {
         unit: 'bytes',
         quiet: options.quiet
       });
+      mismatch = { csv: options.csv, mapping, fields: fields.map((f) => f.apiName) };
       const info = await readCsvDeals(options.csv, mapping, engine, progress);
+      mismatch = null;
       progress.done();
       if (!info.usable) {
-        const missing = [mapping.deal.id, mapping.deal.closeDate].filter(
-          (c) => !info.columns.some((x) => x.toLowerCase() === c.toLowerCase())
-        );
-        throw new UsageError(
-          info.columns.length === 0
-            ? `${options.csv} has no header row`
-            : `${options.csv} lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(' and ')} the mapping (${mapping.file}) names for the deal id and close date`
-        );
+        throw new UsageError(`${options.csv} has no header row`);
       }
       source = `CSV export ${options.csv}`;
       found = info.fieldColumns;
+      absent = info.absentColumns;
+      footer = info.footer;
+      if (footer !== null) {
+        say(
+          `deals: Salesforce report footer ignored (${footer.lines} line${footer.lines === 1 ? '' : 's'}, rows ${footer.firstLine}–${footer.lastLine})`
+        );
+      }
     } else {
       const alias = options.org ?? 'test';
       let conn = options.connection;
@@ -257,11 +385,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
         `… and ${shownIssues - STDERR_ISSUES} more problems (all are in ${relative(process.cwd(), join(out, 'issues.csv'))})`
       );
     }
+    const dateHints = [...result.dateHints, ...(activityHint ? [activityHint] : [])];
+    for (const hint of dateHints) {
+      say(`hint: ${hint}`);
+    }
     const report = buildReport(
       result,
-      rules.config,
+      config,
       {
         generatedAt: stamp(options.now ?? new Date()),
+        generatedIso: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         source,
         mapping: `${mapping.name} (${mapping.file})`,
         rules: rules.source,
@@ -273,9 +406,18 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
         ),
         segment: options.segment,
         activities: activitiesText,
-        dealsListed: listDeals
+        dealsListed: listDeals,
+        dates: options.csv ? describeDateFormat(dates) : 'YYYY-MM-DD (the org’s own)',
+        activityDates,
+        dateHints,
+        footer,
+        placeholders: placeholders
+          ? `${placeholders.settings.origin}: ${placeholders.size} words${placeholders.settings.symbols ? ', values with no letter or digit' : ''}, and spaces only`
+          : 'none (the mapping turns them off)',
+        expansionFromMapping: mapping.expansionTypes,
+        expansionTypes: config.settings.expansionOpportunityTypes
       },
-      found
+      { found, absent }
     );
     const write = (name: string, text: string): void => {
       writeFileSync(join(out, name), text);
@@ -290,6 +432,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
     if (!tables['first-touch.csv']) {
       rmSync(join(out, 'first-touch.csv'), { force: true });
     }
+    write(BASELINE_FILE, `${JSON.stringify(buildBaseline(report), null, 2)}\n`);
     if (report.audited === 0) {
       const why =
         report.rowsRead === 0
@@ -313,21 +456,41 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
       org,
       evaluations: engine.scorer.evaluations,
       message:
-        `Audited ${report.audited} deals: ${report.complete} complete, average completeness ${report.averageCompleteness}%` +
-        `${report.skipped > 0 ? `; ${report.skipped} row${report.skipped === 1 ? '' : 's'} skipped for bad input` : ''}.\n` +
-        `Reports: ${relative(process.cwd(), join(out, 'audit.md'))}, audit.html and CSV tables in ${relative(process.cwd(), out) || '.'}`
+        `Audited ${plural(report.audited, 'deal')}: ${report.complete} complete, average completeness ${report.averageCompleteness}%` +
+        `${report.skipped > 0 ? `; ${plural(report.skipped, 'row')} skipped for bad input` : ''}.\n` +
+        `Reports: ${relative(process.cwd(), join(out, 'audit.md'))}, audit.html, ${BASELINE_FILE} and CSV tables in ${relative(process.cwd(), out) || '.'}`
     };
   } catch (e) {
     dealWriter?.close();
     issueWriter?.close();
-    const message =
-      e instanceof UsageError || e instanceof SalesforceError
-        ? e.message
-        : e instanceof Error && /^(Mapping|Rule config) /.test(e.message)
+    let message: string;
+    if (e instanceof ColumnMismatch && mismatch !== null) {
+      let saved: string | null = null;
+      if (e.reason !== 'header-broken') {
+        const file = join(out, SUGGESTION_FILE);
+        writeFileSync(
+          file,
+          `${JSON.stringify(suggestMapping(e.info.columns, mismatch.fields, mismatch.csv), null, 2)}\n`
+        );
+        files.push(file);
+        saved = relative(process.cwd(), file);
+      }
+      message = mismatchMessage(e, mismatch.csv, mismatch.mapping, mismatch.fields, saved);
+    } else {
+      message =
+        e instanceof UsageError || e instanceof SalesforceError
           ? e.message
-          : `Unexpected error: ${(e as Error)?.stack ?? String(e)}`;
+          : e instanceof Error && /^(Mapping|Rule config) /.test(e.message)
+            ? e.message
+            : `Unexpected error: ${(e as Error)?.stack ?? String(e)}`;
+    }
     return { exitCode: EXIT_ERROR, report: null, files, message };
   }
+}
+
+/** "1 deal", "2 deals". */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Parses argv into options. */

@@ -1,9 +1,11 @@
 /**
  * Reads deals from a CSV export: maps the header through the mapping, reports unknown and
- * missing columns, and streams every row into the engine with its line number.
+ * missing columns, and streams every row into the engine with its line number. A field mapped
+ * to several columns takes the first one holding information (neither blank nor a
+ * placeholder); a Salesforce report footer is set aside, not read as rows.
  */
 import { statSync } from 'node:fs';
-import { parseCsvFile, type CsvIssue } from '../lib/csv.ts';
+import { parseCsvFile, type CsvFooter, type CsvIssue } from '../lib/csv.ts';
 import { fieldLabel } from '../lib/fields.ts';
 import type { Progress } from '../lib/progress.ts';
 import { DEAL_KEYS, type DealKey, type Mapping } from './mapping.ts';
@@ -17,8 +19,29 @@ export interface CsvSourceInfo {
   missingColumns: string[];
   /** per scored field (API name), the mapped columns the file has */
   fieldColumns: Map<string, string[]>;
+  /** per scored field (API name), the mapped columns the file lacks */
+  absentColumns: Map<string, string[]>;
   /** false when the header lacks a column the audit cannot do without */
   usable: boolean;
+  /** the header itself is malformed */
+  headerBroken: boolean;
+  /** the Salesforce report footer set aside, if any */
+  footer: CsvFooter | null;
+}
+
+/**
+ * The header does not fit the mapping: it is malformed, lacks the id or close-date column, or
+ * has none of the mapped handoff columns. Thrown as soon as the header is read.
+ */
+export class ColumnMismatch extends Error {
+  constructor(
+    readonly reason: 'header-broken' | 'key-columns' | 'no-handoff-column',
+    readonly info: CsvSourceInfo,
+    message: string
+  ) {
+    super(message);
+    this.name = 'ColumnMismatch';
+  }
 }
 
 /** Case- and space-insensitive column key. */
@@ -39,8 +62,12 @@ export async function readCsvDeals(
     unknownColumns: [],
     missingColumns: [],
     fieldColumns: new Map(),
-    usable: true
+    absentColumns: new Map(),
+    usable: true,
+    headerBroken: false,
+    footer: null
   };
+  const placeholders = engine.placeholders;
   const fields = engine.scorer.fields;
   const sources = new Map(mapping.fields.map((f) => [f.apiName.toLowerCase(), f]));
   const dealIndex: Record<DealKey, number> = Object.fromEntries(
@@ -103,21 +130,32 @@ export async function readCsvDeals(
       const source = sources.get(apiName.toLowerCase());
       if (!source) {
         info.fieldColumns.set(apiName, []);
+        info.absentColumns.set(apiName, []);
         return [];
       }
-      const found = source.columns.map((c) => find(c, fieldLabel(apiName))).filter((i) => i !== -1);
+      const found: number[] = [];
+      const absent: string[] = [];
+      for (const c of source.columns) {
+        const i = find(c, fieldLabel(apiName));
+        if (i === -1) {
+          absent.push(c);
+        } else {
+          found.push(i);
+        }
+      }
       info.fieldColumns.set(
         apiName,
         found.map((i) => columns[i].trim())
       );
+      info.absentColumns.set(apiName, absent);
       return found;
     });
     single = Int32Array.from(fieldColumns, (cols) => (cols.length === 1 ? cols[0] : -1));
     if (absent.length > 0) {
       engine.issue(
-        'missing-column',
+        'column-not-in-file',
         1,
-        `mapped column${absent.length > 1 ? 's' : ''} not in the file, read as blank: ${absent.join(', ')}`,
+        `the mapping (${mapping.file}) names ${absent.length === 1 ? 'a column' : `${absent.length} columns`} this file does not have: ${absent.join(', ')}; ${absent.length === 1 ? 'it is' : 'they are'} read as blank — fix the mapping or export ${absent.length === 1 ? 'it' : 'them'}`,
         false
       );
     }
@@ -146,7 +184,18 @@ export async function readCsvDeals(
     typeI = dealIndex.type;
     overrideI = dealIndex.segmentOverride;
     stageI = dealIndex.stage;
-    info.usable = idI !== -1 && closeI !== -1;
+    info.usable = !info.headerBroken && idI !== -1 && closeI !== -1;
+    if (!info.usable) {
+      throw new ColumnMismatch('key-columns', info, 'the id or close-date column is missing');
+    }
+    const mapped = fields.filter((f) => (sources.get(f.toLowerCase())?.columns.length ?? 0) > 0);
+    if (mapped.length > 0 && mapped.every((f) => info.fieldColumns.get(f)?.length === 0)) {
+      throw new ColumnMismatch(
+        'no-handoff-column',
+        info,
+        'no mapped handoff column is in the file'
+      );
+    }
   };
 
   let rowsSeen = 0;
@@ -181,29 +230,37 @@ export async function readCsvDeals(
         values[f] = row[one];
         continue;
       }
-      // Several columns: the first filled one; none: blank.
+      // Several columns: the first holding information; else the first placeholder; else blank.
       let value: string | null = null;
+      let placeholder: string | null = null;
       for (const c of fieldColumns[f]) {
         const v = row[c];
-        if (v.trim() !== '') {
-          value = v;
-          break;
+        if (v.trim() === '') {
+          continue;
         }
+        if (placeholders !== null && placeholders.test(v)) {
+          placeholder ??= v;
+          continue;
+        }
+        value = v;
+        break;
       }
-      values[f] = value;
+      values[f] = value ?? placeholder;
     }
     engine.add(raw);
   };
 
   const onIssue = (issue: CsvIssue): void => {
-    if (issue.line === 1 && header) {
+    if (issue.line === 1 && header && issue.skipped) {
       // A malformed header: nothing can be mapped.
       info.usable = false;
+      info.headerBroken = true;
+      throw new ColumnMismatch('header-broken', info, issue.message);
     }
     if (issue.skipped) {
       engine.countRow(true);
     }
-    engine.issue(issue.kind, issue.line, issue.message, issue.skipped);
+    engine.issue(issue.kind, issue.line, issue.message, issue.skipped, 'deals', issue.lastLine);
   };
 
   let size = 0;
@@ -218,6 +275,9 @@ export async function readCsvDeals(
     delimiter: mapping.delimiter,
     onRecord,
     onIssue,
+    onFooter: (footer) => {
+      info.footer = footer;
+    },
     onProgress: (bytes) => {
       if (!sized && rowsSeen > 50) {
         // Size the duplicate-id table once, from the rows in the first chunk.

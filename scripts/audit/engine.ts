@@ -9,16 +9,18 @@ import { formatDay, isIsoDate, monthOfDay, parseDay, type DateFormat } from '../
 import { fieldLabel } from '../lib/fields.ts';
 import { IdSet, idHash } from '../lib/idSet.ts';
 import type { Evaluation, RuleConfig } from '../lib/evaluator.ts';
-import { csvCell, csvLine } from '../lib/csv.ts';
+import { safeCsvCell, safeCsvLine } from '../lib/csv.ts';
 import { DealScorer, csvTailOf, type Score } from './scorer.ts';
 import { RowLog, STATUS, TOUCH_NONE, TOUCH_UNKNOWN, type RowStatus } from './rowLog.ts';
 import type { FieldSource } from './mapping.ts';
+import { Placeholders, placeholderKey } from './placeholders.ts';
+import { DateMisses } from './dateFormats.ts';
 
 // Module-level references for the per-row path (see scorer.ts).
 const parseDayFn: typeof parseDay = parseDay;
 const isIsoDateFn: typeof isIsoDate = isIsoDate;
 const formatDayFn: typeof formatDay = formatDay;
-const csvCellFn: typeof csvCell = csvCell;
+const csvCellFn: typeof safeCsvCell = safeCsvCell;
 const idHashFn: typeof idHash = idHash;
 const AUDITED = STATUS.audited;
 const NO_TOUCH = TOUCH_NONE;
@@ -30,12 +32,13 @@ export type Scope =
 
 /** Kinds of bad input, each reported with its row. */
 export type IssueKind =
-  | 'unbalanced-quote'
+  | 'unterminated-quote'
   | 'text-after-quote'
   | 'stray-quote'
-  | 'column-count'
-  | 'unknown-column'
   | 'missing-column'
+  | 'extra-column'
+  | 'unknown-column'
+  | 'column-not-in-file'
   | 'missing-id'
   | 'duplicate-id'
   | 'bad-close-date'
@@ -54,6 +57,8 @@ export interface AuditIssue {
   /** which input: the deals or the activities */
   file: 'deals' | 'activities';
   row: number;
+  /** the record's last line, when it spans several */
+  lastRow?: number;
   severity: 'error' | 'warning';
   /** true when the row was left out of the audit */
   skipped: boolean;
@@ -120,6 +125,8 @@ export interface AuditedDeal {
   score: Score;
   /** the filled fields (bit i = field i), applicable or not */
   mask: number;
+  /** the fields holding a placeholder (bit i = field i) */
+  placeholderMask: number;
   /** kept only in the "last N" scope, for the per-deal explanation */
   values: unknown[] | null;
   /** days from close to the first CSM activity; null = none found; undefined = no data */
@@ -153,6 +160,8 @@ export interface EngineOptions {
   issueSink?: (issue: AuditIssue) => void;
   /** how many issues the report lists one by one (all are counted) */
   maxIssueSamples?: number;
+  /** which values are placeholders (counted apart, as blank); null: none are */
+  placeholders?: Placeholders | null;
 }
 
 /** Counters for one group of deals (an AE, a month). */
@@ -186,6 +195,14 @@ export interface EngineResult {
   scoreCounts: number[];
   /** per field: audited deals where it is filled (whether or not a rule asks for it) */
   fieldFilled: Float64Array;
+  /** per field: audited deals where it holds a placeholder (counted as blank) */
+  fieldPlaceholders: Float64Array;
+  /** the placeholder values seen in the rows read, most frequent first (at most 20) */
+  placeholderValues: Array<{ value: string; count: number }>;
+  /** each Opportunity Type value (trimmed; '' = blank) and how many audited deals had it */
+  types: Array<{ type: string; deals: number }>;
+  /** columns whose dates failed the layout but fit another one */
+  dateHints: string[];
   completenessHistogram: Int32Array;
   byOwner: Map<string, GroupCounts>;
   byMonth: Map<string, GroupCounts>;
@@ -219,6 +236,14 @@ export const DEAL_COLUMNS = [
 ];
 
 const NO_OWNER = '(no owner)';
+
+/** The segment key of the first-touch statistics for a score. */
+export function touchSegmentKey(score: Score): string {
+  return score.unknownSegment ? UNKNOWN_SEGMENT : (score.segment ?? '(none)');
+}
+
+/** How deals whose segment depends on an unreadable amount or employee count are grouped. */
+export const UNKNOWN_SEGMENT = 'Unknown (amount or employees not a number)';
 
 function duplicateMessage(firstRow: number): string {
   return `duplicate id: row ${firstRow} has the same id; this row is skipped`;
@@ -382,6 +407,7 @@ export class AuditEngine {
     override: '',
     score: null as unknown as Score,
     mask: 0,
+    placeholderMask: 0,
     values: null
   };
 
@@ -391,6 +417,21 @@ export class AuditEngine {
   private readonly filtered = { notWon: 0, beforeSince: 0, otherSegment: 0, outsideWindow: 0 };
   private readonly scoreCounts: number[] = [];
   private readonly fieldFilled: Float64Array;
+  private readonly fieldPlaceholders: Float64Array;
+  /** the fields a placeholder is looked for in (all but checkboxes) */
+  private readonly placeholderFields: Int32Array;
+  /** which values are placeholders, or null */
+  readonly placeholders: Placeholders | null;
+  private readonly placeholderSeen = new Map<string, { value: string; count: number }>();
+  private readonly typeIndex = new Map<string, number>();
+  private readonly typeNames: string[] = [];
+  private typeDeals: Float64Array = new Float64Array(16);
+  private lastTypeRaw: string | null = null;
+  private lastTypeIndex = 0;
+  private readonly closeMisses = new DateMisses();
+  private readonly fieldMisses = new Map<number, DateMisses>();
+  /** per field: non-blank date values read */
+  private readonly datesRead: Float64Array;
   private readonly completenessHistogram = new Int32Array(101);
   private readonly byOwner = new Map<string, GroupCounts>();
   private readonly byMonth = new Map<string, GroupCounts>();
@@ -428,6 +469,12 @@ export class AuditEngine {
     this.sinceDay = options.scope.kind === 'since' ? options.scope.day : -Infinity;
     this.dateFormat = options.dateFormat;
     this.fieldFilled = new Float64Array(options.fields.length);
+    this.fieldPlaceholders = new Float64Array(options.fields.length);
+    this.datesRead = new Float64Array(options.fields.length);
+    this.placeholders = options.placeholders ?? null;
+    this.placeholderFields = Int32Array.from(
+      options.fields.flatMap((f, i) => (f.type === 'checkbox' ? [] : [i]))
+    );
     if (options.activities) {
       this.setActivities(options.activities);
     }
@@ -492,10 +539,14 @@ export class AuditEngine {
     row: number,
     message: string,
     skipped: boolean,
-    file: AuditIssue['file'] = 'deals'
+    file: AuditIssue['file'] = 'deals',
+    lastRow = row
   ): void {
     const severity: AuditIssue['severity'] = skipped ? 'error' : 'warning';
     const issue: AuditIssue = { kind, file, row, severity, skipped, message: detach(message) };
+    if (lastRow > row) {
+      issue.lastRow = lastRow;
+    }
     this.issueTotal++;
     this.issueCounts.set(kind, (this.issueCounts.get(kind) ?? 0) + 1);
     if (this.issueSamples.length < this.maxIssueSamples) {
@@ -527,15 +578,23 @@ export class AuditEngine {
       return;
     }
     const close = raw.closeDate;
+    if (close !== '' && close !== null) {
+      this.closeMisses.total++;
+    }
     const closeDay =
       typeof close === 'string' && close !== '' ? parseDayFn(close, this.dateFormat) : NaN;
     if (Number.isNaN(closeDay)) {
       const shown =
         raw.closeDate === null || raw.closeDate === '' ? 'blank' : `"${String(raw.closeDate)}"`;
+      if (typeof close === 'string' && close.trim() !== '') {
+        this.closeMisses.add(close);
+      }
       this.skip(
         'bad-close-date',
         row,
-        `close date ${shown} is not a valid ${this.options.dateFormat} date; the row is skipped`
+        shown === 'blank'
+          ? 'no close date; the row is skipped'
+          : `close date ${shown} is not a valid ${this.options.dateFormat} date; the row is skipped`
       );
       return;
     }
@@ -555,27 +614,24 @@ export class AuditEngine {
       this.filter('beforeSince', hash, row);
       return;
     }
-    let amount = toNumber(raw.amount);
-    if (amount !== null && Number.isNaN(amount)) {
-      this.issue(
-        'bad-amount',
-        row,
-        `amount "${String(raw.amount)}" is not a number; treated as blank`,
-        false
-      );
-      amount = null;
-    }
-    let employees = toNumber(raw.employees);
-    if (employees !== null && Number.isNaN(employees)) {
-      this.issue(
-        'bad-employees',
-        row,
-        `employee count "${String(raw.employees)}" is not a number; treated as blank`,
-        false
-      );
-      employees = null;
-    }
+    // NaN: there but not a number (the scorer tells whether the segment depends on it).
+    const amount = toNumber(raw.amount);
+    const employees = toNumber(raw.employees);
     const values = raw.values;
+    let placeholderMask = 0;
+    const placeholders = this.placeholders;
+    if (placeholders !== null) {
+      const where = this.placeholderFields;
+      for (let k = 0; k < where.length; k++) {
+        const f = where[k];
+        const v = values[f];
+        if (typeof v === 'string' && v.length !== 0 && placeholders.test(v)) {
+          this.notePlaceholder(v);
+          values[f] = null;
+          placeholderMask |= 1 << f;
+        }
+      }
+    }
     const special = this.special;
     for (let s = 0; s < special.length; s++) {
       const index = special[s].index;
@@ -590,6 +646,12 @@ export class AuditEngine {
       values,
       mask
     );
+    if (amount !== null && amount !== amount) {
+      this.unreadable('bad-amount', 'amount', raw.amount, score, row);
+    }
+    if (employees !== null && employees !== employees) {
+      this.unreadable('bad-employees', 'employee count', raw.employees, score, row);
+    }
     if (
       this.segmentFilter !== null &&
       (score.segment === null || score.segment.trim().toLowerCase() !== this.segmentFilter)
@@ -603,7 +665,7 @@ export class AuditEngine {
         return;
       }
       const out = this.window.offer(
-        this.keep(raw, id, closeDay, amount, employees, score, mask, true)
+        this.keep(raw, id, closeDay, amount, employees, score, mask, placeholderMask, true)
       );
       if (out !== null) {
         this.filtered.outsideWindow++;
@@ -612,7 +674,9 @@ export class AuditEngine {
     }
     const activities = this.activities;
     if (activities && !activities.lookup) {
-      this.pending.push(this.keep(raw, id, closeDay, amount, employees, score, mask, false));
+      this.pending.push(
+        this.keep(raw, id, closeDay, amount, employees, score, mask, placeholderMask, false)
+      );
       return;
     }
     let touch: number | null | undefined;
@@ -636,9 +700,10 @@ export class AuditEngine {
         AUDITED,
         score.index,
         owner.index,
-        0,
+        this.typeOf(raw.type),
         closeDay,
         mask,
+        placeholderMask,
         touch === undefined ? UNKNOWN_TOUCH : touch === null ? NO_TOUCH : touch
       );
       return;
@@ -654,8 +719,56 @@ export class AuditEngine {
       raw.type,
       score,
       mask,
+      placeholderMask,
       touch
     );
+  }
+
+  /** The index of an Opportunity Type value (trimmed) in the type counts. */
+  private typeOf(type: string): number {
+    if (type === this.lastTypeRaw) {
+      return this.lastTypeIndex;
+    }
+    const key = type.trim();
+    let i = this.typeIndex.get(key);
+    if (i === undefined) {
+      i = this.typeNames.length;
+      this.typeIndex.set(detach(key), i);
+      this.typeNames.push(detach(key));
+      if (i >= this.typeDeals.length) {
+        const grown = new Float64Array(this.typeDeals.length * 2);
+        grown.set(this.typeDeals);
+        this.typeDeals = grown;
+      }
+    }
+    this.lastTypeRaw = type;
+    this.lastTypeIndex = i;
+    return i;
+  }
+
+  /** Counts a placeholder value by its normalised form (the first spelling seen is shown). */
+  private notePlaceholder(value: string): void {
+    const key = placeholderKey(value);
+    const seen = this.placeholderSeen.get(key);
+    if (seen !== undefined) {
+      seen.count++;
+    } else if (this.placeholderSeen.size < 200) {
+      this.placeholderSeen.set(detach(key), { value: detach(value.trim()), count: 1 });
+    }
+  }
+
+  /** Reports an amount or employee count that is not a number, with what it did to the segment. */
+  private unreadable(
+    kind: 'bad-amount' | 'bad-employees',
+    what: string,
+    value: unknown,
+    score: Score,
+    row: number
+  ): void {
+    const effect = score.unknownSegment
+      ? 'the segment depends on it, so it is unknown (scored on the rules every segment shares)'
+      : `treated as blank: the segment (${score.segment ?? 'none'}) does not depend on it`;
+    this.issue(kind, row, `${what} "${String(value)}" is not a number; ${effect}`, false);
   }
 
   /** Resolves pending activity lookups (asynchronous sources) and counts those deals. */
@@ -711,6 +824,15 @@ export class AuditEngine {
       filtered: { ...this.filtered },
       scoreCounts: this.scoreCounts,
       fieldFilled: this.fieldFilled,
+      fieldPlaceholders: this.fieldPlaceholders,
+      placeholderValues: [...this.placeholderSeen.values()]
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+        .slice(0, 20),
+      types: this.typeNames
+        .map((type, i) => ({ type, deals: this.typeDeals[i] }))
+        .filter((t) => t.deals > 0)
+        .sort((a, b) => b.deals - a.deals || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)),
+      dateHints: this.dateHints(),
       completenessHistogram: this.completenessHistogram,
       byOwner: this.byOwner,
       byMonth: this.byMonth,
@@ -729,6 +851,23 @@ export class AuditEngine {
       minCloseDay: this.minCloseDay,
       maxCloseDay: this.maxCloseDay
     };
+  }
+
+  /** Hints for the date columns whose failing values fit another layout. */
+  private dateHints(): string[] {
+    const hints: string[] = [];
+    const close = this.closeMisses.hint('Close date', this.dateFormat);
+    if (close !== null) {
+      hints.push(close);
+    }
+    for (const [index, misses] of this.fieldMisses) {
+      misses.total = this.datesRead[index];
+      const hint = misses.hint(fieldLabel(this.fields[index].apiName), this.dateFormat);
+      if (hint !== null) {
+        hints.push(hint);
+      }
+    }
+    return hints;
   }
 
   private skip(kind: IssueKind, row: number, message: string): void {
@@ -770,9 +909,12 @@ export class AuditEngine {
       this.options.dateFormat === 'YYYY-MM-DD'
     ) {
       // Fast path: already YYYY-MM-DD.
+      this.datesRead[index]++;
       if (isIsoDateFn(value)) {
         return value;
       }
+    } else if (type === 'date' && !(typeof value === 'string' && value.trim() === '')) {
+      this.datesRead[index]++;
     }
     if (typeof value === 'string' && value.trim() === '') {
       return null;
@@ -792,6 +934,12 @@ export class AuditEngine {
     }
     const day = typeof value === 'string' ? parseDayFn(value, this.options.dateFormat) : NaN;
     if (Number.isNaN(day)) {
+      let misses = this.fieldMisses.get(index);
+      if (misses === undefined) {
+        misses = new DateMisses();
+        this.fieldMisses.set(index, misses);
+      }
+      misses.add(String(value));
       this.issue(
         'bad-date',
         row,
@@ -815,6 +963,7 @@ export class AuditEngine {
     employees: number | null,
     score: Score,
     mask: number,
+    placeholderMask: number,
     withValues: boolean
   ): AuditedDeal {
     return {
@@ -832,6 +981,7 @@ export class AuditEngine {
       override: withValues ? detach(raw.override) : raw.override,
       score,
       mask,
+      placeholderMask,
       values: withValues ? raw.values.map((v) => (typeof v === 'string' ? detach(v) : v)) : null
     };
   }
@@ -869,7 +1019,7 @@ export class AuditEngine {
 
   private writeHeader(): void {
     this.headerWritten = true;
-    this.options.dealSink?.(csvLine(DEAL_COLUMNS));
+    this.options.dealSink?.(safeCsvLine(DEAL_COLUMNS));
   }
 
   /**
@@ -938,6 +1088,7 @@ export class AuditEngine {
     const F = this.fields.length;
     const perMask = F <= 16 ? new Float64Array(1 << F) : null;
     const ownerList = this.ownerList;
+    const typeDeals = this.typeDeals;
     for (let i = 0; i < log.length; i++) {
       if (gone[i] === 1 || log.status[i] !== AUDITED) {
         continue;
@@ -945,6 +1096,13 @@ export class AuditEngine {
       const si = log.scores[i];
       const day = log.days[i];
       perScore[si]++;
+      typeDeals[log.types[i]]++;
+      let held = log.placeholderMasks[i];
+      while (held !== 0) {
+        const bit = 31 - Math.clz32(held);
+        this.fieldPlaceholders[bit]++;
+        held &= ~(1 << bit);
+      }
       if (day < this.minCloseDay) {
         this.minCloseDay = day;
       }
@@ -982,7 +1140,7 @@ export class AuditEngine {
       if (touch !== UNKNOWN_TOUCH && this.touchOverall !== null) {
         let seg = touchOf[si];
         if (seg === undefined) {
-          const key = scores[si].segment ?? '(none)';
+          const key = touchSegmentKey(scores[si]);
           seg = this.touchBySegment.get(key);
           if (seg === undefined) {
             seg = { looked: 0, days: new Int32Array(this.touchOverall.days.length) };
@@ -1056,6 +1214,7 @@ export class AuditEngine {
       deal.type,
       deal.score,
       deal.mask,
+      deal.placeholderMask,
       deal.firstTouchDays
     );
   }
@@ -1072,6 +1231,7 @@ export class AuditEngine {
     type: string,
     score: Score,
     mask: number,
+    placeholderMask: number,
     firstTouchDays: number | null | undefined
   ): void {
     this.audited++;
@@ -1081,6 +1241,13 @@ export class AuditEngine {
       this.fieldFilled[bit]++;
       filled &= ~(1 << bit);
     }
+    let held = placeholderMask;
+    while (held !== 0) {
+      const bit = 31 - Math.clz32(held);
+      this.fieldPlaceholders[bit]++;
+      held &= ~(1 << bit);
+    }
+    this.typeDeals[this.typeOf(type)]++;
     this.scoreCounts[score.index] = (this.scoreCounts[score.index] ?? 0) + 1;
     this.completenessHistogram[score.completeness]++;
     if (closeDay < this.minCloseDay) {
@@ -1110,7 +1277,7 @@ export class AuditEngine {
       missing &= ~(1 << bit);
     }
     if (this.touchOverall !== null && firstTouchDays !== undefined) {
-      const segKey = score.segment ?? '(none)';
+      const segKey = touchSegmentKey(score);
       let seg = this.touchBySegment.get(segKey);
       if (seg === undefined) {
         seg = { looked: 0, days: new Int32Array(this.touchOverall.days.length) };
@@ -1130,7 +1297,7 @@ export class AuditEngine {
       }
       sink(
         `${row},${csvCellFn(id)},${csvCellFn(name)},${csvCellFn(accountName)},${csvCellFn(ownerName)},` +
-          `${formatDayFn(closeDay)},${amount ?? ''},${csvCellFn(type)},${csvCellFn(score.ruleSet)},` +
+          `${formatDayFn(closeDay)},${amount === null || amount !== amount ? '' : amount},${csvCellFn(type)},${csvCellFn(score.ruleSet)},` +
           `${csvTailOf(score)}${firstTouchDays === undefined ? '' : (firstTouchDays ?? 'none')}`
       );
     }

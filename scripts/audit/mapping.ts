@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DATE_FORMATS, type DateFormat } from '../lib/dates.ts';
-import { fieldType, type FieldType } from '../lib/fields.ts';
+import { HANDOFF_FIELDS, fieldType, type FieldType } from '../lib/fields.ts';
 import { PROJECT_ROOT } from '../lib/ruleConfig.ts';
+import { parsePlaceholders, type PlaceholderSettings } from './placeholders.ts';
+import { closest } from './suggest.ts';
 
 /** The deal attributes the audit reads besides the handoff fields. */
 export const DEAL_KEYS = [
@@ -48,14 +50,33 @@ export interface ActivityColumns {
 export interface Mapping {
   name: string;
   file: string;
-  dateFormat: DateFormat;
+  /** `auto` (the default): detected from the file's date values */
+  dateFormat: DateFormat | 'auto';
   delimiter: string;
   deal: Partial<Record<DealKey, string>> & { id: string; closeDate: string };
   /** when `deal.stage` is mapped and this is not empty, only these stages are audited */
   wonStages: string[];
   fields: FieldSource[];
   activities: ActivityColumns;
+  /** which values count as placeholders, not information */
+  placeholders: PlaceholderSettings;
+  /** Opportunity Type values of this source that are expansion deals (added to the rules') */
+  expansionTypes: string[];
 }
+
+/** The keys a mapping file may have. */
+const TOP_KEYS = [
+  'name',
+  'description',
+  'dateFormat',
+  'delimiter',
+  'deal',
+  'wonStages',
+  'fields',
+  'activities',
+  'placeholders',
+  'expansionTypes'
+];
 
 /** The default mapping shipped in data/. */
 export const DEFAULT_MAPPING = 'data/mapping.default.json';
@@ -85,9 +106,18 @@ export function parseMapping(json: unknown, file: string): Mapping {
     fail(file, 'not a JSON object');
   }
   const m = json as Record<string, unknown>;
-  const dateFormat = (m.dateFormat ?? 'YYYY-MM-DD') as DateFormat;
-  if (!DATE_FORMATS.includes(dateFormat)) {
-    fail(file, `"dateFormat" must be one of ${DATE_FORMATS.join(', ')}`);
+  for (const key of Object.keys(m)) {
+    if (!TOP_KEYS.includes(key)) {
+      const near = closest(key, TOP_KEYS);
+      fail(
+        file,
+        `"${key}" is not a known key${near ? ` (did you mean "${near}"?)` : ''}; the keys are ${TOP_KEYS.join(', ')}`
+      );
+    }
+  }
+  const dateFormat = (m.dateFormat ?? 'auto') as DateFormat | 'auto';
+  if (dateFormat !== 'auto' && !DATE_FORMATS.includes(dateFormat)) {
+    fail(file, `"dateFormat" must be "auto" or one of ${DATE_FORMATS.join(', ')}`);
   }
   const delimiter = typeof m.delimiter === 'string' ? m.delimiter : ',';
   if (delimiter.length !== 1) {
@@ -114,6 +144,16 @@ export function parseMapping(json: unknown, file: string): Mapping {
     fail(file, '"deal.id" and "deal.closeDate" are required');
   }
   const wonStages = Array.isArray(m.wonStages) ? m.wonStages.map(String) : [];
+  let expansionTypes: string[] = [];
+  if (m.expansionTypes !== undefined) {
+    if (
+      !Array.isArray(m.expansionTypes) ||
+      !m.expansionTypes.every((t) => typeof t === 'string' && t.trim() !== '')
+    ) {
+      fail(file, '"expansionTypes" must be a list of Opportunity Type values');
+    }
+    expansionTypes = (m.expansionTypes as string[]).map((t) => t.trim());
+  }
 
   const fieldsRaw = m.fields;
   if (typeof fieldsRaw !== 'object' || fieldsRaw === null || Array.isArray(fieldsRaw)) {
@@ -163,8 +203,32 @@ export function parseMapping(json: unknown, file: string): Mapping {
     deal: deal as Mapping['deal'],
     wonStages,
     fields,
-    activities
+    activities,
+    placeholders: parsePlaceholders(m.placeholders, file),
+    expansionTypes
   };
+}
+
+/**
+ * Fails on a mapped field that is neither one of the product's handoff fields nor one the
+ * rules name: a misspelt API name would otherwise be reported as a field nobody scores.
+ */
+export function checkFieldNames(mapping: Mapping, ruleFields: readonly string[]): void {
+  const known = [...HANDOFF_FIELDS.map((f) => f.apiName), ...ruleFields];
+  const lower = new Set(known.map((k) => k.toLowerCase()));
+  const bad = mapping.fields.filter((f) => !lower.has(f.apiName.toLowerCase()));
+  if (bad.length === 0) {
+    return;
+  }
+  const names = [...new Set(known)];
+  const parts = bad.map((f) => {
+    const near = closest(f.apiName, names);
+    return `"fields.${f.apiName}"${near ? ` (did you mean ${near}?)` : ''}`;
+  });
+  fail(
+    mapping.file,
+    `${parts.join(', ')} ${bad.length === 1 ? 'is not a handoff field' : 'are not handoff fields'}: neither the product nor the rules have ${bad.length === 1 ? 'it' : 'them'}. The fields are ${names.join(', ')}`
+  );
 }
 
 /** Reads and validates a mapping file (default: the shipped default mapping). */

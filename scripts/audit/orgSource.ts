@@ -134,7 +134,7 @@ export async function readOrgDeals(
   const { ok, missing } = checkPaths([...wanted], describe.fields);
   for (const path of missing) {
     engine.issue(
-      'missing-column',
+      'column-not-in-file',
       0,
       `Opportunity has no field "${path}" in this org; it counts as blank`,
       false
@@ -161,6 +161,7 @@ export async function readOrgDeals(
   };
 
   const raw: RawDeal = newRawDeal(fields.length);
+  const placeholders = engine.placeholders;
   let ordinal = 0;
   let lastDay = Infinity;
   const add = (record: SfRecord): void => {
@@ -180,15 +181,22 @@ export async function readOrgDeals(
     raw.override = paths.override ? text(readPath(record, paths.override)) : '';
     raw.stage = paths.stage ? text(readPath(record, paths.stage)) : '';
     for (let f = 0; f < fieldPaths.length; f++) {
+      // The first path holding information; else the first placeholder; else blank.
       let value: unknown = null;
+      let placeholder: unknown = null;
       for (const p of fieldPaths[f]) {
         const v = readPath(record, p);
-        if (v !== null && v !== '') {
-          value = v;
-          break;
+        if (v === null || v === '') {
+          continue;
         }
+        if (typeof v === 'string' && placeholders !== null && placeholders.test(v)) {
+          placeholder ??= v;
+          continue;
+        }
+        value = v;
+        break;
       }
-      raw.values[f] = value;
+      raw.values[f] = value ?? placeholder;
     }
     if (typeof close === 'string') {
       const day = Date.parse(`${close.slice(0, 10)}T00:00:00Z`) / 86_400_000;

@@ -1,17 +1,26 @@
 /**
  * The gap analysis: a report model built from the engine's counters, rendered as Markdown,
- * as HTML with inline SVG charts (no external assets), and as CSV tables.
+ * as HTML with inline SVG charts (no external assets), and as CSV tables. Both documents open
+ * with the five numbers a kickoff call starts from, then the findings, then the detail.
  */
 import { formatDay } from '../lib/dates.ts';
-import { csvLine } from '../lib/csv.ts';
+import { CSV_BOM, safeCsvLine, type CsvFooter } from '../lib/csv.ts';
 import { fieldLabel } from '../lib/fields.ts';
-import { evaluate, type RuleConfig } from '../lib/evaluator.ts';
+import { evaluate, selectRuleSet, type RuleConfig } from '../lib/evaluator.ts';
 import { segmentsOf } from '../lib/ruleConfig.ts';
-import type { AuditIssue, EngineResult, IssueKind, TouchCounts } from './engine.ts';
+import {
+  UNKNOWN_SEGMENT,
+  type AuditIssue,
+  type EngineResult,
+  type IssueKind,
+  type TouchCounts
+} from './engine.ts';
 
 /** Where the data came from and how it was read, for the report header. */
 export interface ReportMeta {
   generatedAt: string;
+  /** the same moment as an ISO 8601 UTC timestamp (for the baseline) */
+  generatedIso?: string;
   source: string;
   mapping: string;
   rules: string;
@@ -20,16 +29,40 @@ export interface ReportMeta {
   activities?: string;
   /** whether deals.csv lists every audited deal */
   dealsListed?: boolean;
+  /** how the deals file's dates were read */
+  dates?: string;
+  /** how the activities file's dates were read */
+  activityDates?: string;
+  /** date columns whose failing values fit another layout */
+  dateHints?: string[];
+  /** the Salesforce report footer set aside */
+  footer?: CsvFooter | null;
+  /** which values counted as placeholders */
+  placeholders?: string;
+  /** Type values the mapping adds to the rules' expansion types */
+  expansionFromMapping?: string[];
+  /** every expansion Type value the deals were scored with */
+  expansionTypes?: string[];
 }
 
 /** How a field fares: what CS needs against what the data holds. */
 export type Verdict =
-  'Not captured' | 'Never filled' | 'Rarely filled' | 'Sometimes filled' | 'Usually filled';
+  | 'Not captured'
+  | 'Column not in file'
+  | 'Never filled'
+  | 'Rarely filled'
+  | 'Sometimes filled'
+  | 'Usually filled';
 
 export interface FieldRow {
   apiName: string;
   label: string;
+  /** the source columns found */
   columns: string[];
+  /** mapped columns the file does not have */
+  absent: string[];
+  /** audited deals whose value was a placeholder (counted as blank) */
+  placeholders: number;
   /** requirement per rule set and segment, e.g. "New Business: R/R/O · Expansion: R" */
   needs: string;
   /** required for at least one segment of some rule set */
@@ -76,9 +109,29 @@ export interface DealRow {
   firstTouch: string;
 }
 
+/** One Opportunity Type value and the rule set its deals were scored with. */
+export interface TypeRow {
+  /** as written, trimmed; '' = blank */
+  type: string;
+  deals: number;
+  ruleSet: string;
+  /** an expansion type because the mapping lists it */
+  fromMapping: boolean;
+  /** reads like existing business but went to New Business */
+  looksLikeExpansion: boolean;
+}
+
+/** One of the five numbers the documents open with. */
+export interface Headline {
+  label: string;
+  value: string;
+  detail: string;
+}
+
 /** The whole report. */
 export interface AuditReport {
   meta: ReportMeta;
+  headline: Headline[];
   rowsRead: number;
   audited: number;
   skipped: number;
@@ -89,6 +142,8 @@ export interface AuditReport {
   closeRange: string | null;
   segmentNames: string[];
   fields: FieldRow[];
+  types: TypeRow[];
+  placeholderValues: Array<{ value: string; count: number }>;
   segments: GroupRow[];
   owners: GroupRow[];
   months: GroupRow[];
@@ -100,30 +155,40 @@ export interface AuditReport {
 }
 
 const ISSUE_TEXT: Record<IssueKind, string> = {
-  'unbalanced-quote': 'Unbalanced quote (row skipped)',
-  'text-after-quote': 'Text after a closing quote (row skipped)',
+  'unterminated-quote': 'Unterminated quote (record skipped)',
+  'text-after-quote': 'Text after a closing quote (record skipped)',
   'stray-quote': 'Quote inside an unquoted field (kept)',
-  'column-count': 'Wrong number of columns (row skipped)',
+  'missing-column': 'Missing column: fewer fields than the header (record skipped)',
+  'extra-column': 'Extra column: more fields than the header (record skipped)',
   'unknown-column': 'Column not in the mapping (ignored)',
-  'missing-column': 'Mapped column missing from the file',
+  'column-not-in-file': 'Mapped column not in the file (read as blank)',
   'missing-id': 'No id (row skipped)',
   'duplicate-id': 'Duplicate id (later row skipped)',
   'bad-close-date': 'Bad or missing close date (row skipped)',
-  'bad-amount': 'Amount not a number (treated as blank)',
-  'bad-employees': 'Employee count not a number (treated as blank)',
+  'bad-amount': 'Amount not a number (segment unknown unless it does not matter)',
+  'bad-employees': 'Employee count not a number (segment unknown unless it does not matter)',
   'bad-date': 'Date field not a date (treated as blank)',
   'bad-checkbox': 'Checkbox not true/false (treated as false)',
   'bad-number': 'Number field not a number (treated as blank)'
 };
+
+/** Type values that read like existing business (renewals, upsells, expansions). */
+const EXPANSION_LIKE =
+  /existing|renew|upsell|up-sell|expan|upgrade|add[- ]?on|cross[- ]?sell|extension/i;
+
+/** "1 field", "2 fields". */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
 
 /** Integer percent, or an em dash when there is nothing to divide by. */
 export function pct(part: number, whole: number): string {
   return whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`;
 }
 
-function verdictOf(columns: string[], filled: number, audited: number): Verdict {
+function verdictOf(columns: string[], absent: string[], filled: number, audited: number): Verdict {
   if (columns.length === 0) {
-    return 'Not captured';
+    return absent.length > 0 ? 'Column not in file' : 'Not captured';
   }
   if (filled === 0) {
     return 'Never filled';
@@ -228,9 +293,14 @@ export function buildReport(
   result: EngineResult,
   config: RuleConfig,
   meta: ReportMeta,
-  /** per field, the source columns actually found (default: the mapping's) */
-  found?: Map<string, string[]>
+  sources: {
+    /** per field, the source columns actually found (default: the mapping's) */
+    found?: Map<string, string[]>;
+    /** per field, the mapped columns the file lacks */
+    absent?: Map<string, string[]>;
+  } = {}
 ): AuditReport {
+  const { found, absent } = sources;
   const fields = result.fields;
   const names = fields.map((f) => f.apiName);
   const { needs, needed, segments } = requirementMatrix(config, names);
@@ -250,7 +320,7 @@ export function buildReport(
     }
     complete += s.complete ? c : 0;
     completenessSum += c * s.completeness;
-    const segName = s.segment ?? '(no segment)';
+    const segName = s.unknownSegment ? UNKNOWN_SEGMENT : (s.segment ?? '(no segment)');
     let seg = bySegment.get(segName);
     if (!seg) {
       seg = {
@@ -283,7 +353,7 @@ export function buildReport(
       }
     }
   });
-  const segmentOrder = [...segments, '(no segment)'];
+  const segmentOrder = [...segments, '(no segment)', UNKNOWN_SEGMENT];
   const segmentRows = [...bySegment.values()]
     .sort((a, b) => {
       const ia = segmentOrder.indexOf(a.name);
@@ -321,10 +391,13 @@ export function buildReport(
 
   const fieldRows: FieldRow[] = fields.map((f, i) => {
     const columns = found?.get(f.apiName) ?? f.columns;
+    const missingColumns = absent?.get(f.apiName) ?? [];
     return {
       apiName: f.apiName,
       label: fieldLabel(f.apiName),
       columns,
+      absent: missingColumns,
+      placeholders: result.fieldPlaceholders[i],
       needs: needs[i],
       neededSomewhere: needed[i],
       filled: filled[i],
@@ -332,7 +405,21 @@ export function buildReport(
       filledWhereApplicable: filledApplicable[i],
       required: required[i],
       requiredMissing: requiredMissing[i],
-      verdict: verdictOf(columns, filled[i], result.audited)
+      verdict: verdictOf(columns, missingColumns, filled[i], result.audited)
+    };
+  });
+  const expansionFromMapping = new Set(
+    (meta.expansionFromMapping ?? []).map((t) => t.trim().toLowerCase())
+  );
+  const typeRows: TypeRow[] = result.types.map((t) => {
+    const ruleSet = selectRuleSet(t.type === '' ? null : t.type, config.settings);
+    return {
+      type: t.type,
+      deals: t.deals,
+      ruleSet,
+      fromMapping: expansionFromMapping.has(t.type.toLowerCase()),
+      looksLikeExpansion:
+        ruleSet.toLowerCase() !== 'expansion' && t.type !== '' && EXPANSION_LIKE.test(t.type)
     };
   });
 
@@ -359,7 +446,7 @@ export function buildReport(
         account: deal.accountName,
         owner: deal.owner.trim() === '' ? '(no owner)' : deal.owner,
         closeDate: formatDay(deal.closeDay),
-        segment: evaluation.segment ?? '',
+        segment: evaluation.segment ?? (deal.score.unknownSegment ? 'Unknown' : ''),
         segmentReason: evaluation.segmentReason,
         tier: evaluation.tier ?? '',
         ruleSet: evaluation.ruleSet,
@@ -376,21 +463,34 @@ export function buildReport(
 
   const hist = result.completenessHistogram;
   const kinds = Object.keys(ISSUE_TEXT) as IssueKind[];
+  const averageCompleteness =
+    result.audited === 0 ? null : Math.round(completenessSum / result.audited);
+  const closeRange =
+    result.audited === 0
+      ? null
+      : `${formatDay(result.minCloseDay)} to ${formatDay(result.maxCloseDay)}`;
   return {
     meta,
+    headline: headlineOf(
+      result.audited,
+      complete,
+      averageCompleteness,
+      closeRange,
+      fieldRows,
+      touch
+    ),
     rowsRead: result.rowsRead,
     audited: result.audited,
     skipped: result.skipped,
     filtered: result.filtered,
     complete,
-    averageCompleteness: result.audited === 0 ? null : Math.round(completenessSum / result.audited),
+    averageCompleteness,
     medianCompleteness: percentileOf(hist, result.audited),
-    closeRange:
-      result.audited === 0
-        ? null
-        : `${formatDay(result.minCloseDay)} to ${formatDay(result.maxCloseDay)}`,
+    closeRange,
     segmentNames: segments,
     fields: fieldRows,
+    types: typeRows,
+    placeholderValues: result.placeholderValues,
     segments: segmentRows,
     owners: ownerRows,
     months: monthRows,
@@ -405,6 +505,66 @@ export function buildReport(
     ),
     issueTotal: result.issueTotal
   };
+}
+
+/** The fields CS needs somewhere that the data does not give: not captured, or rarely filled. */
+export function gapFields(fields: readonly FieldRow[]): FieldRow[] {
+  return fields.filter(
+    (f) =>
+      f.neededSomewhere &&
+      (f.verdict === 'Not captured' ||
+        f.verdict === 'Column not in file' ||
+        f.verdict === 'Never filled' ||
+        f.verdict === 'Rarely filled')
+  );
+}
+
+/** The five numbers a kickoff call starts from. */
+function headlineOf(
+  audited: number,
+  complete: number,
+  average: number | null,
+  closeRange: string | null,
+  fields: readonly FieldRow[],
+  touch: AuditReport['touch']
+): Headline[] {
+  const needed = fields.filter((f) => f.neededSomewhere);
+  const gaps = gapFields(fields);
+  const all = touch?.rows[0];
+  return [
+    {
+      label: 'Deals audited',
+      value: String(audited),
+      detail: closeRange ? `closed ${closeRange}` : 'no deal could be audited'
+    },
+    {
+      label: 'Complete at close',
+      value: pct(complete, audited),
+      detail: `${complete} of ${plural(audited, 'deal')} had every required handoff field`
+    },
+    {
+      label: 'Average completeness',
+      value: average === null ? '—' : `${average}%`,
+      detail: 'of the weighted handoff information each deal should carry'
+    },
+    {
+      label: 'Gaps in what CS needs',
+      value: `${gaps.length} of ${needed.length}`,
+      detail:
+        gaps.length === 0
+          ? 'every required field is captured and filled at least sometimes'
+          : `required fields not captured or rarely filled: ${gaps.map((f) => f.label).join(', ')}`
+    },
+    {
+      label: 'Days to first CSM touch',
+      value: all && all.medianDays !== null ? `${all.medianDays}` : '—',
+      detail: !all
+        ? 'no activity data was given'
+        : all.withActivity === 0
+          ? `no CSM activity found after any of ${plural(all.looked, 'deal')}`
+          : `median; ${pct(all.within2Days, all.withActivity)} within 2 days (the 48-hour target), none found on ${all.none} of ${all.looked}`
+    }
+  ];
 }
 
 function percentileOf(hist: Int32Array, total: number): number | null {
@@ -427,8 +587,27 @@ function percentileOf(hist: Int32Array, total: number): number | null {
 
 function mdCell(value: Cell): string {
   const text =
-    typeof value === 'object' ? value.columns.map((c) => `\`${c}\``).join(' or ') : String(value);
+    typeof value === 'object'
+      ? sourceText(
+          value,
+          (c) => `\`${c}\``,
+          (c) => `column \`${c}\` not in file`
+        )
+      : String(value);
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A source cell: the columns found ("or"), then the mapped ones the file lacks. */
+function sourceText(
+  value: SourceCell,
+  found: (c: string) => string,
+  absent: (c: string) => string
+): string {
+  const parts = [
+    ...(value.columns.length > 0 ? [value.columns.map(found).join(' or ')] : []),
+    ...(value.absent ?? []).map(absent)
+  ];
+  return parts.length === 0 ? '(none)' : parts.join('; ');
 }
 
 /** Puts file paths and API names (the parts of a text that look like them) in code spans. */
@@ -496,12 +675,18 @@ export function findings(r: AuditReport): string[] {
     return ['No deal could be audited.'];
   }
   out.push(
-    `${r.complete} of ${r.audited} deals (${pct(r.complete, r.audited)}) had every required handoff field filled; the average deal had ${r.averageCompleteness}% of its weighted handoff information.`
+    `${r.complete} of ${plural(r.audited, 'deal')} (${pct(r.complete, r.audited)}) had every required handoff field filled; the average deal had ${r.averageCompleteness}% of its weighted handoff information.`
   );
   const needed = r.fields.filter((f) => f.neededSomewhere);
+  const absent = r.fields.filter((f) => f.verdict === 'Column not in file');
   const notCaptured = needed.filter((f) => f.verdict === 'Not captured').map((f) => f.label);
   const never = needed.filter((f) => f.verdict === 'Never filled').map((f) => f.label);
   const rarely = needed.filter((f) => f.verdict === 'Rarely filled').map((f) => f.label);
+  if (absent.length > 0) {
+    out.push(
+      `The mapping names columns this file does not have, so these fields read as blank and the figures above understate them until the mapping or the export is fixed: ${absent.map((f) => `${f.label} (${f.absent.map((c) => `"${c}"`).join(', ')})`).join(', ')}.`
+    );
+  }
   if (notCaptured.length > 0) {
     out.push(`Not captured anywhere in the source: ${notCaptured.join(', ')}.`);
   }
@@ -511,27 +696,54 @@ export function findings(r: AuditReport): string[] {
   if (rarely.length > 0) {
     out.push(`Rarely filled (under 25% of deals): ${rarely.join(', ')}.`);
   }
+  const placeholderCells = r.fields.reduce((n, f) => n + f.placeholders, 0);
+  if (placeholderCells > 0) {
+    const most = [...r.fields].sort((a, b) => b.placeholders - a.placeholders)[0];
+    const examples = r.placeholderValues
+      .slice(0, 4)
+      .map((p) => `"${p.value}"`)
+      .join(', ');
+    out.push(
+      `${plural(placeholderCells, 'handoff value')} ${placeholderCells === 1 ? 'was a placeholder' : 'were placeholders'} (${examples}) and count as blank; most in ${most.label} (${most.placeholders} of ${plural(r.audited, 'deal')}).`
+    );
+  }
   const worst = [...r.fields]
     .filter((f) => f.required > 0 && f.requiredMissing > 0)
     .sort((a, b) => b.requiredMissing / b.required - a.requiredMissing / a.required)[0];
   if (worst) {
     out.push(
-      `Most often missing where required: ${worst.label} (${worst.requiredMissing} of ${worst.required} deals, ${pct(worst.requiredMissing, worst.required)}).`
+      `Most often missing where required: ${worst.label} (${worst.requiredMissing} of ${plural(worst.required, 'deal')}, ${pct(worst.requiredMissing, worst.required)}).`
+    );
+  }
+  for (const t of r.types.filter((x) => x.looksLikeExpansion)) {
+    out.push(
+      `Opportunity Type "${t.type}" (${plural(t.deals, 'deal')}) was scored as ${t.ruleSet}: it is not one of the expansion types (${(r.meta.expansionTypes ?? []).join(', ')}). If these deals are renewals or upsells, add the value to "expansionTypes" in the mapping (see docs/audit.md).`
+    );
+  }
+  const unknown = r.segments.find((g) => g.name === UNKNOWN_SEGMENT);
+  if (unknown) {
+    out.push(
+      `${plural(unknown.deals, 'deal')} had an amount or employee count that is not a number and a segment that depends on it: ${unknown.deals === 1 ? 'it is' : 'they are'} shown as segment unknown, scored on the rules every segment shares.`
     );
   }
   if (r.touch) {
     const all = r.touch.rows[0];
     if (all.withActivity > 0) {
       out.push(
-        `A CSM activity followed the close on ${all.withActivity} of ${all.looked} deals; median ${all.medianDays} day${all.medianDays === 1 ? '' : 's'} after close, ${pct(all.within2Days, all.withActivity)} within 2 days (the 48-hour target).`
+        `A CSM activity followed the close on ${all.withActivity} of ${plural(all.looked, 'deal')}; median ${plural(all.medianDays ?? 0, 'day')} after close, ${pct(all.within2Days, all.withActivity)} within 2 days (the 48-hour target).`
       );
     } else if (all.looked > 0) {
-      out.push(`No CSM activity was found after the close of any of ${all.looked} deals.`);
+      out.push(
+        `No CSM activity was found after the close of any of ${plural(all.looked, 'deal')}.`
+      );
     }
+  }
+  for (const hint of r.meta.dateHints ?? []) {
+    out.push(`Dates: ${hint}.`);
   }
   if (r.skipped > 0) {
     out.push(
-      `${r.skipped} row${r.skipped === 1 ? ' was' : 's were'} left out for bad input (see Data quality).`
+      `${plural(r.skipped, 'row was', 'rows were')} left out for bad input (see Data quality).`
     );
   }
   return out;
@@ -539,8 +751,14 @@ export function findings(r: AuditReport): string[] {
 
 // ---------------------------------------------------------------- Tables (Markdown and HTML)
 
+/** Source columns: found, and mapped but not in the file. */
+interface SourceCell {
+  columns: readonly string[];
+  absent?: readonly string[];
+}
+
 /** A table cell: text, a number, or source column names (in code spans in Markdown). */
-type Cell = string | number | { columns: readonly string[] };
+type Cell = string | number | SourceCell;
 
 /**
  * One report table, defined once here and rendered by both `mdTable` and `htmlTable`: its
@@ -560,10 +778,12 @@ interface Section {
 }
 
 const SECTIONS = {
+  glance: { id: 'at-a-glance', title: 'At a glance' },
   findings: { id: 'findings', title: 'Key findings' },
   summary: { id: 'summary', title: 'Summary' },
   needs: { id: 'needs', title: 'What CS needs against what the data holds' },
   byField: { id: 'by-field', title: 'Completion by field' },
+  types: { id: 'types', title: 'Opportunity Type and rule set' },
   bySegment: { id: 'by-segment', title: 'By segment' },
   byAe: { id: 'by-ae', title: 'By AE' },
   byMonth: { id: 'by-month', title: 'By close month' },
@@ -577,9 +797,11 @@ const ISSUE_SAMPLE_LIMIT = 50;
 
 /** The tables of the Markdown and HTML reports. */
 interface ReportTables {
+  glance: TableModel;
   summary: TableModel;
   needs: TableModel;
   byField: TableModel;
+  types: TableModel;
   bySegment: TableModel;
   /** the OWNER_LIMIT AEs with the most deals */
   byAe: TableModel;
@@ -607,9 +829,31 @@ function groupTable(first: string, rows: GroupRow[]): TableModel {
   };
 }
 
+/** Why a Type value got its rule set. */
+function typeReason(t: TypeRow, r: AuditReport): string {
+  if (t.type === '') {
+    return 'blank Type: New Business';
+  }
+  if (t.fromMapping) {
+    return 'listed in the mapping’s expansionTypes';
+  }
+  if (t.ruleSet.toLowerCase() === 'expansion') {
+    return 'one of the rules’ expansion types';
+  }
+  return t.looksLikeExpansion
+    ? `not an expansion type (${(r.meta.expansionTypes ?? []).join(', ')}) — check`
+    : 'not an expansion type';
+}
+
 /** Every table of the report, for both the Markdown and the HTML writer. */
 function reportTables(r: AuditReport): ReportTables {
+  const footer = r.meta.footer;
   return {
+    glance: {
+      headers: ['', 'Number', 'What it means'],
+      rows: r.headline.map((h) => [h.label, h.value, h.detail]),
+      numeric: [1]
+    },
     summary: {
       headers: ['Measure', 'Value'],
       rows: [
@@ -622,17 +866,26 @@ function reportTables(r: AuditReport): ReportTables {
         ['Median completeness', r.medianCompleteness === null ? '—' : `${r.medianCompleteness}%`],
         ['Rows read', r.rowsRead],
         ['Rows skipped for bad input', r.skipped],
-        ['Not audited (scope)', notAudited(r)]
+        ['Not audited (scope)', notAudited(r)],
+        ...(footer
+          ? [
+              [
+                'Report footer',
+                `ignored (${plural(footer.lines, 'line')}, rows ${footer.firstLine}–${footer.lastLine})`
+              ] as Cell[]
+            ]
+          : [])
       ],
       numeric: []
     },
     needs: {
-      headers: ['Field', 'CS needs', 'Source column', 'Filled', 'Verdict'],
+      headers: ['Field', 'CS needs', 'Source column', 'Filled', 'Placeholders', 'Verdict'],
       rows: r.fields.map((f) => [
         f.label,
         f.needs,
-        f.columns.length === 0 ? '(none)' : { columns: f.columns },
+        { columns: f.columns, absent: f.absent },
         `${f.filled} (${pct(f.filled, r.audited)})`,
+        f.placeholders === 0 ? '—' : `${f.placeholders} (${pct(f.placeholders, r.audited)})`,
         f.verdict
       ]),
       numeric: []
@@ -647,6 +900,16 @@ function reportTables(r: AuditReport): ReportTables {
         `${f.requiredMissing} (${pct(f.requiredMissing, f.required)})`
       ]),
       numeric: [1, 2, 3, 4]
+    },
+    types: {
+      headers: ['Opportunity Type', 'Deals', 'Rule set', 'Why'],
+      rows: r.types.map((t) => [
+        t.type === '' ? '(blank)' : t.type,
+        t.deals,
+        t.ruleSet,
+        typeReason(t, r)
+      ]),
+      numeric: [1]
     },
     bySegment: groupTable('Segment', r.segments),
     byAe: groupTable('AE', r.owners.slice(0, OWNER_LIMIT)),
@@ -706,10 +969,56 @@ function reportTables(r: AuditReport): ReportTables {
       headers: ['File', 'Row', 'Severity', 'Problem'],
       rows: r.issueSamples
         .slice(0, ISSUE_SAMPLE_LIMIT)
-        .map((i) => [i.file, i.row, i.severity, i.message]),
+        .map((i) => [
+          i.file,
+          i.lastRow !== undefined ? `${i.row}–${i.lastRow}` : i.row,
+          i.severity,
+          i.message
+        ]),
       numeric: []
     }
   };
+}
+
+/** The lines under the title: source, scope, mapping, rules, activities, dates, placeholders. */
+function metaLines(r: AuditReport): Array<[string, string]> {
+  const lines: Array<[string, string]> = [
+    ['Scope', scopeLine(r)],
+    ['Mapping', r.meta.mapping],
+    ['Rules', r.meta.rules]
+  ];
+  if (r.meta.activities) {
+    lines.push(['Activities', r.meta.activities]);
+  }
+  if (r.meta.dates) {
+    lines.push(['Dates read as', r.meta.dates]);
+  }
+  if (r.meta.activityDates) {
+    lines.push(['Activity dates read as', r.meta.activityDates]);
+  }
+  if (r.meta.placeholders) {
+    lines.push(['Placeholders', r.meta.placeholders]);
+  }
+  return lines;
+}
+
+/** What the Data quality section says about placeholders and dates, in plain sentences. */
+function qualityNotes(r: AuditReport): string[] {
+  const notes: string[] = [];
+  if (r.placeholderValues.length > 0) {
+    notes.push(
+      `Placeholder values seen in the rows read (counted as blank): ${r.placeholderValues.map((p) => `"${p.value}" ×${p.count}`).join(', ')}.`
+    );
+  }
+  for (const hint of r.meta.dateHints ?? []) {
+    notes.push(`Dates: ${hint}.`);
+  }
+  if (r.meta.footer) {
+    notes.push(
+      `The Salesforce report footer (rows ${r.meta.footer.firstLine}–${r.meta.footer.lastLine}: ${r.meta.footer.text.map((t) => `"${t}"`).join(', ')}) was ignored: footer ignored (${plural(r.meta.footer.lines, 'line')}).`
+    );
+  }
+  return notes;
 }
 
 /** Renders the report as Markdown. */
@@ -721,32 +1030,34 @@ export function renderMarkdown(r: AuditReport): string {
   out.push(
     `Generated ${r.meta.generatedAt} from ${code(r.meta.source)}.`,
     '',
-    `- Scope: ${scopeLine(r)}`,
-    `- Mapping: ${code(r.meta.mapping)}`,
-    `- Rules: ${code(r.meta.rules)}`
+    ...metaLines(r).map(([k, v]) => `- ${k}: ${code(v)}`)
   );
-  if (r.meta.activities) {
-    out.push(`- Activities: ${code(r.meta.activities)}`);
-  }
-  out.push('', heading(SECTIONS.findings), '', ...findings(r).map((f) => `- ${f}`), '');
+  out.push('', heading(SECTIONS.glance), '', mdTable(t.glance), '');
+  out.push(heading(SECTIONS.findings), '', ...findings(r).map((f) => `- ${f}`), '');
   out.push(heading(SECTIONS.summary), '');
   out.push(
     mdTable(t.summary),
     '',
     r.meta.dealsListed
-      ? 'Every audited deal is listed in `deals.csv`; every problem in `issues.csv`.'
-      : 'Every problem is listed in `issues.csv`; add `--deals` to list every audited deal in `deals.csv`.',
+      ? 'Every audited deal is listed in `deals.csv`; every problem in `issues.csv`; the figures to compare with after launch in `baseline.json`.'
+      : 'Every problem is listed in `issues.csv`; the figures to compare with after launch in `baseline.json`; add `--deals` to list every audited deal in `deals.csv`.',
     ''
   );
   out.push(heading(SECTIONS.needs), '');
   out.push(
-    `R = required, O = optional, – = not asked, per segment (${r.segmentNames.join('/')}). Filled counts every audited deal.`,
+    `R = required, O = optional, – = not asked, per segment (${r.segmentNames.join('/')}). Filled counts every audited deal with a real value; a placeholder ("N/A", "TBD", "-"…) counts as blank and is shown apart.`,
     ''
   );
   out.push(mdTable(t.needs), '');
   out.push(heading(SECTIONS.byField), '');
   out.push('Only deals whose segment and rule set ask for the field count.', '');
   out.push(mdTable(t.byField), '');
+  out.push(heading(SECTIONS.types), '');
+  out.push(
+    'The rule set comes from the Opportunity Type: the expansion types get the Expansion rules, every other value (and a blank Type) New Business.',
+    ''
+  );
+  out.push(r.types.length === 0 ? 'No deal was audited.' : mdTable(t.types), '');
   out.push(heading(SECTIONS.bySegment), '', mdTable(t.bySegment), '');
   out.push(heading(SECTIONS.byAe), '');
   if (r.owners.length > OWNER_LIMIT) {
@@ -775,6 +1086,10 @@ export function renderMarkdown(r: AuditReport): string {
     out.push(mdTable(t.deals), '');
   }
   out.push(heading(SECTIONS.quality), '');
+  const notes = qualityNotes(r);
+  if (notes.length > 0) {
+    out.push(...notes.map((n) => `- ${n}`), '');
+  }
   if (r.issueTotal === 0) {
     out.push('No problems found in the input.', '');
   } else {
@@ -789,17 +1104,17 @@ export function renderMarkdown(r: AuditReport): string {
   out.push('## How to read this', '');
   out.push(
     '- Each deal is scored by the same rule evaluator as the Opportunity handoff panel, with the rules above: its segment and tier come from the segment policies (or the override), its rule set from the Opportunity Type.',
-    '- Completeness is the weighted share of the deal’s applicable fields that are filled; complete means no required field is blank.',
-    '- A field with no source column is counted as blank on every deal: that is the gap between what CS needs and what is captured today.'
+    '- Completeness is the weighted share of the deal’s applicable fields that are filled; complete means no required field is blank. A placeholder is blank.',
+    '- A field with no source column is counted as blank on every deal: that is the gap between what CS needs and what is captured today. A field whose mapped column is missing from the file is shown as such, not as a gap.'
   );
   return `${out.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------- CSV
 
-/** The CSV tables, by file name. */
+/** The CSV tables, by file name: UTF-8 with a byte-order mark, formula-like cells neutralised. */
 export function renderCsv(r: AuditReport): Record<string, string> {
-  const lines = (rows: unknown[][]): string => `${rows.map(csvLine).join('\n')}\n`;
+  const lines = (rows: unknown[][]): string => `${CSV_BOM}${rows.map(safeCsvLine).join('\n')}\n`;
   const group = (first: string, rows: GroupRow[]): string =>
     lines([
       [first, 'Deals', 'Complete', 'Complete %', 'Average Completeness %', 'Most Often Missing'],
@@ -819,8 +1134,10 @@ export function renderCsv(r: AuditReport): Record<string, string> {
         'API Name',
         'CS Needs',
         'Source Columns',
+        'Columns Not In File',
         'Filled',
         'Filled %',
+        'Placeholders',
         'Asked On',
         'Filled Where Asked',
         'Required On',
@@ -833,8 +1150,10 @@ export function renderCsv(r: AuditReport): Record<string, string> {
         f.apiName,
         f.needs,
         f.columns.join('; '),
+        f.absent.join('; '),
         f.filled,
         r.audited === 0 ? '' : Math.round((100 * f.filled) / r.audited),
+        f.placeholders,
         f.applicable,
         f.filledWhereApplicable,
         f.required,
@@ -842,6 +1161,10 @@ export function renderCsv(r: AuditReport): Record<string, string> {
         f.required === 0 ? '' : Math.round((100 * f.requiredMissing) / f.required),
         f.verdict
       ])
+    ]),
+    'types.csv': lines([
+      ['Opportunity Type', 'Deals', 'Rule Set', 'Why'],
+      ...r.types.map((t) => [t.type, t.deals, t.ruleSet, typeReason(t, r)])
     ]),
     'segments.csv': group('Segment', r.segments),
     'aes.csv': group('AE', r.owners),
@@ -885,7 +1208,15 @@ export function esc(value: unknown): string {
 
 /** A cell as HTML (source columns in plain text). */
 function htmlCell(value: Cell): string {
-  return esc(typeof value === 'object' ? value.columns.join(' or ') : value);
+  return esc(
+    typeof value === 'object'
+      ? sourceText(
+          value,
+          (c) => c,
+          (c) => `column "${c}" not in file`
+        )
+      : value
+  );
 }
 
 function htmlTable({ headers, rows, numeric }: TableModel): string {
@@ -907,27 +1238,46 @@ function htmlTable({ headers, rows, numeric }: TableModel): string {
 
 let chartSeq = 0;
 
-/** A horizontal bar chart of percentages (0–100). */
+/**
+ * Pixels a text takes at the charts' 12px system font: a conservative 7 per character (wide
+ * letters and digits run about 6.5), so the SVG is never narrower than its labels.
+ */
+export function textWidth(text: string, px = 7): number {
+  return Math.ceil(text.length * px);
+}
+
+/** The longest label a bar chart shows whole; longer ones end in "…" (the full text is in the tooltip). */
+const MAX_LABEL_CHARS = 40;
+
+function shorten(label: string): string {
+  return label.length <= MAX_LABEL_CHARS ? label : `${label.slice(0, MAX_LABEL_CHARS - 1)}…`;
+}
+
+/** A horizontal bar chart of percentages (0–100), as wide as its labels and values need. */
 export function barChart(
   title: string,
   items: Array<{ label: string; value: number | null; note?: string }>
 ): string {
   const id = `chart-${++chartSeq}`;
-  const labelW = 210;
+  const texts = items.map((it) =>
+    it.value === null ? 'n/a' : `${Math.round(it.value)}%${it.note ? ` ${it.note}` : ''}`
+  );
+  const labelW = Math.max(60, ...items.map((it) => textWidth(shorten(it.label)))) + 16;
   const barW = 360;
+  const valueW = Math.max(40, ...texts.map((t) => textWidth(t))) + 12;
   const rowH = 24;
   const top = 8;
   const h = top + items.length * rowH + 20;
-  const w = labelW + barW + 90;
+  const w = labelW + barW + valueW;
   const bars = items
     .map((it, i) => {
       const y = top + i * rowH;
       const v = it.value ?? 0;
       const len = Math.round((barW * Math.max(0, Math.min(100, v))) / 100);
       const cls = v >= 85 ? 'good' : v >= 50 ? 'warn' : 'bad';
-      const text = it.value === null ? 'n/a' : `${Math.round(v)}%${it.note ? ` ${it.note}` : ''}`;
+      const text = texts[i];
       return (
-        `<g class="bar"><text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(it.label)}</text>` +
+        `<g class="bar"><text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(shorten(it.label))}</text>` +
         `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="16" class="track"/>` +
         `<rect x="${labelW}" y="${y + 4}" width="${len}" height="16" class="${cls}"><title>${esc(it.label)}: ${esc(text)}</title></rect>` +
         `<text x="${labelW + barW + 6}" y="${y + 16}">${esc(text)}</text></g>`
@@ -946,10 +1296,10 @@ export function barChart(
   );
 }
 
-/** A column chart of counts (for the first-touch distribution). */
+/** A column chart of counts (for the first-touch distribution), columns as wide as their labels. */
 export function columnChart(title: string, items: Array<{ label: string; value: number }>): string {
   const id = `chart-${++chartSeq}`;
-  const colW = 56;
+  const colW = Math.max(56, ...items.map((it) => textWidth(it.label, 6.5) + 12));
   const plotH = 160;
   const left = 40;
   const w = left + items.length * colW + 10;
@@ -1002,10 +1352,17 @@ const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#181818;margin:2rem auto;max-width:1100px;padding:0 1rem}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:13px}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-thead th{background:#f3f3f3}td.num{text-align:right}figure{margin:.5rem 0 1rem}figcaption{font-size:12px;color:#555}
+thead th{background:#f3f3f3}td.num{text-align:right}figure{margin:.5rem 0 1rem;overflow-x:auto}figcaption{font-size:12px;color:#555}
 svg text{font-size:12px;fill:#181818}svg .axis{fill:#555;font-size:11px}svg .grid{stroke:#ccc;stroke-dasharray:2 2}
 svg .track{fill:#eee}svg .good{fill:#2e844a}svg .warn{fill:#dd7a01}svg .bad{fill:#ba0517}svg .bar-fill{fill:#0176d3}
-.meta{color:#555}.findings li{margin:.2rem 0}`;
+.meta{color:#555}.findings li{margin:.3rem 0;font-size:15px}
+.slide{min-height:80vh;display:flex;flex-direction:column;justify-content:center}
+.tiles{list-style:none;padding:0;margin:1rem 0;display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:1rem}
+.tile{border:1px solid #ddd;border-radius:.5rem;padding:1rem;background:#fafafa}
+.tile .label{font-size:13px;color:#555;text-transform:uppercase;letter-spacing:.03em}
+.tile .value{display:block;font-size:2.6rem;font-weight:700;line-height:1.1;margin:.3rem 0}
+.tile .detail{font-size:13px;color:#333}
+@media print{.slide{min-height:auto;page-break-after:always}}`;
 
 /** Renders the report as a standalone HTML page with inline SVG charts. */
 export function renderHtml(r: AuditReport): string {
@@ -1025,8 +1382,22 @@ export function renderHtml(r: AuditReport): string {
     '</head>',
     '<body>',
     '<main>',
+    // The first screen is the kickoff slide: the five numbers, then the findings.
+    `<section class="slide" aria-labelledby="${SECTIONS.glance.id}">`,
     '<h1>Handoff audit: current state</h1>',
-    `<p class="meta">Generated ${esc(r.meta.generatedAt)} from ${esc(r.meta.source)}.<br>Scope: ${esc(scopeLine(r))}<br>Mapping: ${esc(r.meta.mapping)}<br>Rules: ${esc(r.meta.rules)}${r.meta.activities ? `<br>Activities: ${esc(r.meta.activities)}` : ''}</p>`,
+    `<h2 id="${SECTIONS.glance.id}">${esc(SECTIONS.glance.title)}</h2>`,
+    `<ul class="tiles">${r.headline
+      .map(
+        (h) =>
+          `<li class="tile"><span class="label">${esc(h.label)}</span><span class="value">${esc(h.value)}</span><span class="detail">${esc(h.detail)}</span></li>`
+      )
+      .join('')}</ul>`,
+    `<p class="meta">Generated ${esc(r.meta.generatedAt)} from ${esc(r.meta.source)}.<br>${metaLines(
+      r
+    )
+      .map(([k, v]) => `${esc(k)}: ${esc(v)}`)
+      .join('<br>')}</p>`,
+    '</section>',
     open(SECTIONS.findings),
     `<ul class="findings">${findings(r)
       .map((f) => `<li>${esc(f)}</li>`)
@@ -1040,13 +1411,25 @@ export function renderHtml(r: AuditReport): string {
       r.fields.map((f) => ({
         label: f.label,
         value: r.audited === 0 ? null : (100 * f.filled) / r.audited,
-        note: f.verdict === 'Not captured' ? '(not captured)' : undefined
+        note:
+          f.verdict === 'Not captured'
+            ? '(not captured)'
+            : f.verdict === 'Column not in file'
+              ? '(column not in file)'
+              : f.placeholders > 0
+                ? `(+${f.placeholders} placeholder${f.placeholders === 1 ? '' : 's'})`
+                : undefined
       }))
     ),
     htmlTable(t.needs),
     '</section>'
   );
   parts.push(open(SECTIONS.byField), htmlTable(t.byField), '</section>');
+  parts.push(
+    open(SECTIONS.types),
+    r.types.length === 0 ? '<p>No deal was audited.</p>' : htmlTable(t.types),
+    '</section>'
+  );
   const groupSection = (s: Section, rows: GroupRow[], table: TableModel): string =>
     [
       open(s),
@@ -1085,6 +1468,10 @@ export function renderHtml(r: AuditReport): string {
     parts.push(open(SECTIONS.deals), htmlTable(t.deals), '</section>');
   }
   parts.push(open(SECTIONS.quality));
+  const notes = qualityNotes(r);
+  if (notes.length > 0) {
+    parts.push(`<ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
+  }
   if (r.issueTotal === 0) {
     parts.push('<p>No problems found in the input.</p>');
   } else {

@@ -3,8 +3,9 @@
  *
  * Looking every id up in a hash table as it arrives costs a cache miss per row, about a
  * quarter of the audit's own time at a million rows. Instead each row's id hash is appended to
- * a log, with what the row added to the counters (its score, AE group, month group, filled
- * fields, first-touch days), in typed arrays written in order: cheap, and ~40 bytes a row.
+ * a log, with what the row added to the counters (its score, AE group, Opportunity Type, filled
+ * and placeholder fields, first-touch days), in typed arrays written in order: cheap, and ~44
+ * bytes a row.
  * At the end the hashes go through a fresh table in one pass (no parsing in between, so it stays
  * fast); when none repeats — the usual case — that is all. Otherwise the later rows with a repeated id are found in
  * file order and their contributions taken back, so the counters end as if the rows had been
@@ -41,9 +42,11 @@ export class RowLog {
   status = new Int8Array(1024);
   scores = new Int32Array(1024);
   owners = new Int32Array(1024);
-  months = new Int32Array(1024);
+  /** the Opportunity Type value's index */
+  types = new Int32Array(1024);
   days = new Int32Array(1024);
   masks = new Int32Array(1024);
+  placeholderMasks = new Int32Array(1024);
   touch = new Int16Array(1024);
 
   /** Makes room for about `rows` rows at once. */
@@ -67,15 +70,16 @@ export class RowLog {
     this.status = copy(this.status, (n) => new Int8Array(n));
     this.scores = copy(this.scores, (n) => new Int32Array(n));
     this.owners = copy(this.owners, (n) => new Int32Array(n));
-    this.months = copy(this.months, (n) => new Int32Array(n));
+    this.types = copy(this.types, (n) => new Int32Array(n));
     this.days = copy(this.days, (n) => new Int32Array(n));
     this.masks = copy(this.masks, (n) => new Int32Array(n));
+    this.placeholderMasks = copy(this.placeholderMasks, (n) => new Int32Array(n));
     this.touch = copy(this.touch, (n) => new Int16Array(n));
   }
 
   /** Logs a row that was filtered out (no contributions). */
   filtered(hash: number, row: number, status: RowStatus): void {
-    this.audited(hash, row, status, -1, -1, -1, 0, 0, TOUCH_UNKNOWN);
+    this.audited(hash, row, status, -1, -1, -1, 0, 0, 0, TOUCH_UNKNOWN);
   }
 
   /** Logs a row and what it added to the counters. */
@@ -85,9 +89,10 @@ export class RowLog {
     status: RowStatus,
     score: number,
     owner: number,
-    month: number,
+    type: number,
     day: number,
     mask: number,
+    placeholderMask: number,
     touch: number
   ): void {
     const i = this.length;
@@ -99,9 +104,10 @@ export class RowLog {
     this.status[i] = status;
     this.scores[i] = score;
     this.owners[i] = owner;
-    this.months[i] = month;
+    this.types[i] = type;
     this.days[i] = day;
     this.masks[i] = mask;
+    this.placeholderMasks[i] = placeholderMask;
     this.touch[i] = touch;
     this.length = i + 1;
   }

@@ -18,8 +18,14 @@
  * this deal's values (as an override of its segment, which selects the same rules). Only the segment *reason* (which quotes the real amount) is not reproduced;
  * `explain()` gives it, with a direct `evaluate()` call, for the deals a report lists one by one.
  * A test holds the memoised scores equal to direct `evaluate()` calls on generated deals.
+ *
+ * An amount or employee count that is there but not a number (NaN) is not blank: the deal's
+ * segment is what every possible value of it would give, when they all give the same (an
+ * override, or the other band deciding alone); otherwise the segment is *unknown*, and the deal
+ * is evaluated as one with no segment — on the rules every segment shares (segment `All`) —
+ * instead of falling to the band a blank value reaches.
  */
-import { csvLine } from '../lib/csv.ts';
+import { safeCsvLine } from '../lib/csv.ts';
 import { fieldLabel } from '../lib/fields.ts';
 import {
   deriveSegment,
@@ -45,6 +51,8 @@ export interface Score {
   ruleSet: string;
   segment: string | null;
   tier: string | null;
+  /** the amount or employee count is not a number and the segment depends on it */
+  unknownSegment: boolean;
   completeness: number;
   complete: boolean;
   /** bit i: field i has an applicable rule */
@@ -64,8 +72,8 @@ export interface Score {
 /** The deal CSV's segment, tier, completeness, complete and missing cells, comma-ended. */
 export function csvTailOf(score: Score): string {
   if (score.csvTail === null) {
-    score.csvTail = `${csvLine([
-      score.segment ?? '',
+    score.csvTail = `${safeCsvLine([
+      score.unknownSegment ? 'Unknown' : (score.segment ?? ''),
       score.tier ?? '',
       score.completeness,
       score.complete ? 'yes' : 'no',
@@ -160,6 +168,10 @@ interface SegmentClass {
   classes: RuleClass[];
   segment: string | null;
   tier: string | null;
+  /** the segment depends on a value that is not a number */
+  unknown: boolean;
+  /** unknown: the segments the possible values give */
+  possible: string[];
   segmentIndex: number;
   amount: number | null;
   employees: number | null;
@@ -200,6 +212,8 @@ export class DealScorer {
   private readonly fieldLabels: string[];
   private readonly amountMins: number[];
   private readonly employeeMins: number[];
+  /** the config without segment policies: how a deal of unknown segment is evaluated */
+  private readonly noSegmentConfig: RuleConfig;
   private readonly overrides = new Map<string, number>([['', 0]]);
   private readonly segmentClasses: Array<SegmentClass | undefined> = [];
   private readonly segmentNames = new Map<string, number>();
@@ -225,6 +239,7 @@ export class DealScorer {
     this.fieldLabels = fields.map(fieldLabel);
     this.amountMins = thresholds(config.segmentPolicies.map((p) => p.minAmount));
     this.employeeMins = thresholds(config.segmentPolicies.map((p) => p.minEmployees));
+    this.noSegmentConfig = { ...config, segmentPolicies: [] };
   }
 
   /** The filled mask of a value list aligned with `fields`, by the evaluator's `isFilled`. */
@@ -338,8 +353,36 @@ export class DealScorer {
     override: string | null,
     values: readonly unknown[]
   ): Evaluation {
+    const record = this.valueRecord(values);
+    const badAmount = amount !== null && Number.isNaN(amount);
+    const badEmployees = employees !== null && Number.isNaN(employees);
+    if (badAmount || badEmployees) {
+      const seg = this.segmentClass(amount, employees, override);
+      if (seg.unknown) {
+        const e = evaluate(
+          { amount: null, employees: null, type, segmentOverride: null, values: record },
+          this.noSegmentConfig
+        );
+        const what =
+          badAmount && badEmployees
+            ? 'amount and employee count are'
+            : badAmount
+              ? 'amount is'
+              : 'employee count is';
+        return {
+          ...e,
+          segmentReason: `Unknown: the ${what} not a number, and the segment depends on ${badAmount && badEmployees ? 'them' : 'it'} (${seg.possible.join(' or ')})`
+        };
+      }
+    }
     return evaluate(
-      { amount, employees, type, segmentOverride: override, values: this.valueRecord(values) },
+      {
+        amount: badAmount ? null : amount,
+        employees: badEmployees ? null : employees,
+        type,
+        segmentOverride: override,
+        values: record
+      },
       this.config
     );
   }
@@ -365,10 +408,23 @@ export class DealScorer {
       oi = this.overrides.size;
       this.overrides.set(override as string, oi);
     }
-    const a = this.amountMins.length === 0 ? 0 : band(amount, this.amountMins);
-    const e = this.employeeMins.length === 0 ? 0 : band(employees, this.employeeMins);
-    const key = (oi * (this.amountMins.length + 1) + a) * (this.employeeMins.length + 1) + e;
+    const A = this.amountMins.length;
+    const E = this.employeeMins.length;
+    // Band A + 1 (E + 1): the value is there but not a number.
+    const a =
+      amount !== null && Number.isNaN(amount) ? A + 1 : A === 0 ? 0 : band(amount, this.amountMins);
+    const e =
+      employees !== null && Number.isNaN(employees)
+        ? E + 1
+        : E === 0
+          ? 0
+          : band(employees, this.employeeMins);
+    const key = (oi * (A + 2) + a) * (E + 2) + e;
     let seg = this.segmentClasses[key];
+    if (seg === undefined && (a === A + 1 || e === E + 1)) {
+      seg = this.unreadableClass(amount, employees, override, a === A + 1, e === E + 1);
+      this.segmentClasses[key] = seg;
+    }
     if (seg === undefined) {
       const canonical: DealInput = {
         amount: a === 0 ? null : this.amountMins[a - 1],
@@ -390,6 +446,8 @@ export class DealScorer {
         classes: [],
         segment: derived.segment,
         tier: derived.tier,
+        unknown: false,
+        possible: [],
         segmentIndex: si,
         amount: canonical.amount,
         employees: canonical.employees,
@@ -398,6 +456,58 @@ export class DealScorer {
       this.segmentClasses[key] = seg;
     }
     return seg;
+  }
+
+  /**
+   * The class of a deal whose amount and/or employee count is not a number: the segment every
+   * possible value gives when they agree, else the unknown segment.
+   */
+  private unreadableClass(
+    amount: number | null,
+    employees: number | null,
+    override: string | null,
+    badAmount: boolean,
+    badEmployees: boolean
+  ): SegmentClass {
+    const amounts: Array<number | null> = badAmount ? [null, ...this.amountMins] : [amount];
+    const employeeCounts: Array<number | null> = badEmployees
+      ? [null, ...this.employeeMins]
+      : [employees];
+    const possible = new Map<string, string>();
+    for (const am of amounts) {
+      for (const em of employeeCounts) {
+        const d = this.segmentClass(am, em, override);
+        possible.set(
+          `${d.segment ?? '\u0000'}\u0000${d.tier ?? '\u0000'}`,
+          d.segment ?? '(no segment)'
+        );
+      }
+    }
+    if (possible.size === 1) {
+      // Every value gives the same segment: the value does not matter.
+      return this.segmentClass(
+        badAmount ? null : amount,
+        badEmployees ? null : employees,
+        override
+      );
+    }
+    const name = '\u0001unknown';
+    let si = this.segmentNames.get(name);
+    if (si === undefined) {
+      si = this.segmentNames.size;
+      this.segmentNames.set(name, si);
+    }
+    return {
+      classes: [],
+      segment: null,
+      tier: null,
+      unknown: true,
+      possible: [...new Set(possible.values())],
+      segmentIndex: si,
+      amount: null,
+      employees: null,
+      override: null
+    };
   }
 
   private valueRecord(values: readonly unknown[]): Record<string, unknown> {
@@ -424,7 +534,7 @@ export class DealScorer {
           }
         : { amount: null, employees: null, type, segmentOverride: seg.segment, values: {} };
     deal.values = this.valueRecord(values);
-    const evaluation = evaluate(deal, this.config);
+    const evaluation = evaluate(deal, seg.unknown ? this.noSegmentConfig : this.config);
     const norm = (s: string | null): string | null => (s === null ? null : s.trim().toLowerCase());
     if (norm(evaluation.segment) !== norm(seg.segment)) {
       throw new Error(
@@ -469,6 +579,7 @@ export class DealScorer {
       ruleSet: e.ruleSet,
       segment: seg.segment,
       tier: seg.tier,
+      unknownSegment: seg.unknown,
       completeness: e.completeness,
       complete: e.complete,
       applicableMask,

@@ -41,15 +41,15 @@ describe('bad input', () => {
       throw new Error(outcome.message);
     }
     const issues = report.issueSamples
-      .filter((i) => i.kind !== 'missing-column')
+      .filter((i) => i.kind !== 'column-not-in-file')
       .map((i) => [i.row, i.kind, i.severity]);
     expect(issues).toEqual([
       [1, 'unknown-column', 'warning'],
-      [3, 'unbalanced-quote', 'error'],
+      [3, 'unterminated-quote', 'error'],
       [4, 'text-after-quote', 'error'],
       [5, 'stray-quote', 'warning'],
-      [6, 'column-count', 'error'],
-      [7, 'column-count', 'error'],
+      [6, 'missing-column', 'error'],
+      [7, 'extra-column', 'error'],
       [8, 'missing-id', 'error'],
       [9, 'duplicate-id', 'error'],
       [10, 'duplicate-id', 'error'],
@@ -61,11 +61,11 @@ describe('bad input', () => {
       [16, 'bad-date', 'warning']
     ]);
     // the mapped columns the file lacks are named in one warning on the header row
-    const missing = report.issueSamples.filter((i) => i.kind === 'missing-column');
+    const missing = report.issueSamples.filter((i) => i.kind === 'column-not-in-file');
     expect(missing).toHaveLength(1);
     expect(missing[0].row).toBe(1);
     expect(missing[0].message).toMatch(
-      /^mapped columns not in the file, read as blank: "AccountId" \(account id\), "Account.Name" \(account name\), .*"Handoff_Scope__c" \(Scope\)/
+      /^the mapping \(data\/mapping.default.json\) names 14 columns this file does not have: "AccountId" \(account id\), "Account.Name" \(account name\), .*"Handoff_Scope__c" \(Scope\), .*; they are read as blank — fix the mapping or export them$/
     );
     expect(report.issueSamples.find((i) => i.row === 9)?.message).toBe(
       'duplicate id: row 2 has the same id; this row is skipped'
@@ -102,7 +102,10 @@ describe('bad input', () => {
   it('exits non-zero only when nothing usable remains', async () => {
     const dir = outDir();
     const allBad = join(dir, 'all-bad.csv');
-    writeFileSync(allBad, 'Id,CloseDate\n,2025-01-01\n006A,not a date\n006A,2025-13-01\n');
+    writeFileSync(
+      allBad,
+      'Id,CloseDate,Handoff_Customer_Goals__c\n,2025-01-01,x\n006A,not a date,x\n006A,2025-13-01,x\n'
+    );
     const { outcome } = await audit({ csv: allBad });
     expect(outcome.exitCode).toBe(1);
     expect(outcome.message).toMatch(
@@ -285,8 +288,8 @@ describe('the shipped sample (the README command)', () => {
     expect(report.audited).toBe(15);
     expect(report.rowsRead).toBeGreaterThanOrEqual(100);
     expect(report.issueCounts.map((c) => c.kind)).toEqual([
-      'unbalanced-quote',
-      'column-count',
+      'unterminated-quote',
+      'missing-column',
       'unknown-column',
       'missing-id',
       'duplicate-id',

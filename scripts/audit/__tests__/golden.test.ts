@@ -92,11 +92,13 @@ describe.each([
     'audit.md',
     'audit.html.structure.txt',
     'fields.csv',
+    'types.csv',
     'segments.csv',
     'aes.csv',
     'months.csv',
     'first-touch.csv',
     'issues.csv',
+    'baseline.json',
     ...(scope.kind === 'last' ? ['deals.csv'] : [])
   ];
 

@@ -116,9 +116,9 @@ describe('CsvParser on malformed input', () => {
       const result = parse(text, size);
       expect(result.issues.map((i) => [i.line, i.kind, i.skipped])).toEqual([
         [3, 'text-after-quote', true],
-        [4, 'column-count', true],
-        [5, 'column-count', true],
-        [6, 'unbalanced-quote', true],
+        [4, 'missing-column', true],
+        [5, 'extra-column', true],
+        [6, 'unterminated-quote', true],
         [10, 'stray-quote', false]
       ]);
       expect(result.records.map((r) => r[1])).toEqual(['id', '1', '6', '7', '8', '9', '10']);
@@ -129,7 +129,7 @@ describe('CsvParser on malformed input', () => {
   it('reports an unbalanced quote on the last line, at the end of the input', () => {
     const result = parse('a,b\n1,2\n3,"open\n', 2);
     expect(result.issues).toEqual([
-      expect.objectContaining({ kind: 'unbalanced-quote', line: 3, skipped: true })
+      expect.objectContaining({ kind: 'unterminated-quote', line: 3, skipped: true })
     ]);
     expect(result.records).toEqual([
       [1, 'a', 'b'],
@@ -156,7 +156,7 @@ describe('CsvParser on malformed input', () => {
       parser.push(text.slice(i, i + 64));
     }
     parser.end();
-    expect(issues.map((i) => [i.line, i.kind])).toEqual([[2, 'unbalanced-quote']]);
+    expect(issues.map((i) => [i.line, i.kind])).toEqual([[2, 'unterminated-quote']]);
     expect(out).toHaveLength(51);
     expect(out[1]).toEqual([3, '2']);
   });
