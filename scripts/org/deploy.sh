@@ -95,7 +95,8 @@ if [[ "$ORG_KIND" == production ]]; then
   echo "  fails, and changes nothing, if any of them fails. 'npm run deploy -- --check-only'"
   echo "  shows that without changing anything."
   if [[ ${#RT_FLOWS[@]} -gt 0 ]]; then
-    echo "- Record-triggered flows (${#RT_FLOWS[@]}): ${RT_FLOWS[*]}."
+    echo "- Record-triggered flows (${#RT_FLOWS[@]}):"
+    printf '    %s\n' "${RT_FLOWS[@]}"
     case "$DEPLOY_ACTIVE" in
       on)
         echo "  Flow Settings 'Deploy processes and flows as active' is ON: they arrive active,"
@@ -121,7 +122,7 @@ if [[ "$ORG_KIND" == production ]]; then
   fi
 fi
 if [[ "$ORG_KIND" != scratch && ${#SCHEDULED_PATH_FLOWS[@]} -gt 0 ]]; then
-  echo "- Scheduled paths (${SCHEDULED_PATH_FLOWS[*]}) run as the user whose change started"
+  echo "- The scheduled paths of ${#SCHEDULED_PATH_FLOWS[@]} flows run as the user whose change started"
   echo "  them, or as the Default Workflow User when that user is inactive: set one in Setup >"
   echo "  Process Automation Settings > Default Workflow User (this script cannot read it)."
 fi
