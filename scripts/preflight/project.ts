@@ -71,6 +71,8 @@ export interface ProjectExpectations {
   businessHoursNames: string[];
   /** the profile name TestDataFactory looks users' profile up by, when it does */
   testProfileName: string | null;
+  /** our custom metadata records: type (without __mdt), DeveloperName, field values as in the files */
+  customMetadata: Array<{ type: string; name: string; values: Record<string, string | null> }>;
 }
 
 function sourceRoot(root: string): string {
@@ -221,6 +223,11 @@ export function loadProject(root: string = PROJECT_ROOT): ProjectExpectations {
       role: setting?.values.Account_Team_Role__c ?? null
     },
     businessHoursNames,
-    testProfileName: profileByName
+    testProfileName: profileByName,
+    customMetadata: [...metadata.values()].map((r) => ({
+      type: r.type,
+      name: r.name,
+      values: r.values
+    }))
   };
 }

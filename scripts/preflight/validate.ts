@@ -70,7 +70,7 @@ export const CAUSES: Cause[] = [
   {
     id: 'our-gate',
     label: "Our Closed-Won gate (or another of our validation rules) rejected a test's save",
-    fix: 'Deploy with the gate not enforcing (a rollout mode other than Enforce), so customer tests that close deals pass; turn enforcement on after the deploy. See the validation-rules and won-stages checks.',
+    fix: 'Deploy with Handoff_Setting Rollout_Mode__c at Installed or Monitor (the gate then never blocks, so customer tests that close deals pass) and move to Pilot or Enforce after the deploy (docs/rollout.md).',
     matches: (f, project) =>
       /FIELD_CUSTOM_VALIDATION_EXCEPTION/.test(f.message) &&
       project.validationRuleMessages.some((m) => f.message.includes(m.slice(0, 60)))
@@ -124,7 +124,7 @@ export const CAUSES: Cause[] = [
   {
     id: 'scheduled-job',
     label: 'A scheduled job uses a class being deployed',
-    fix: 'See the "Our scheduled jobs" check: HandoffScheduler.unscheduleAll(); before the deploy, scheduleAll(); after.',
+    fix: 'See the "Our scheduled jobs" check: deploy with npm run deploy -- --reschedule-jobs, or HandoffScheduler.unscheduleAll(); before the deploy and scheduleAll(); after.',
     matches: has(/jobs? pending or in progress|schedulable class has jobs/i)
   },
   {

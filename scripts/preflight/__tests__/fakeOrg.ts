@@ -47,6 +47,10 @@ export interface FakeOrg {
   openDeals: Array<{ OwnerId: string; deals: number }>;
   users: MockRecord[];
   cronTriggers: MockRecord[];
+  /** records of our custom metadata types where the product is installed, by type (no __mdt) */
+  customMetadata: Record<string, MockRecord[]>;
+  /** scheduled Apex (AsyncApexJob, JobType ScheduledApex): the class each CronTrigger holds */
+  scheduledApex: Array<{ CronTriggerId: string; className: string; jobName: string }>;
   /** Metadata API types whose readMetadata answers with a SOAP fault: type → [code, message] */
   soapFaults?: Record<string, [string, string]>;
   /** Metadata API calls the fake answered, e.g. "readMetadata FlowSettings" */
@@ -269,7 +273,9 @@ export function healthyOrg(): FakeOrg {
         Manager: { Name: 'Max Grant', IsActive: true }
       }
     ],
-    cronTriggers: []
+    cronTriggers: [],
+    customMetadata: {},
+    scheduledApex: []
   };
 }
 
@@ -336,18 +342,33 @@ export function answerQuery(org: FakeOrg, soql: string, all = false): MockRecord
       const ids = inValues(soql, 'Id') ?? [];
       return org.users.filter((u) => ids.includes(String(u.Id)));
     }
+    case 'AsyncApexJob': {
+      const classes = inValues(soql, 'ApexClass.Name') ?? [];
+      return org.scheduledApex
+        .filter((j) => classes.includes(j.className))
+        .map((j) => ({
+          CronTriggerId: j.CronTriggerId,
+          ApexClass: { Name: j.className },
+          CronTrigger: { CronJobDetail: { Name: j.jobName } }
+        }));
+    }
     case 'CronTrigger': {
       const names = inValues(soql, 'CronJobDetail.Name') ?? [];
       return org.cronTriggers.filter((c) =>
         names.includes(String((c.CronJobDetail as { Name: string }).Name))
       );
     }
-    default:
+    default: {
+      const type = /^(\w+)__mdt$/.exec(fromObject(soql))?.[1];
+      if (type && org.customMetadata[type]) {
+        return org.customMetadata[type];
+      }
       throw new MockError(
         400,
         'INVALID_TYPE',
         `sObject type '${fromObject(soql)}' is not supported.`
       );
+    }
   }
 }
 
@@ -533,7 +554,18 @@ export async function serveOrg(org: FakeOrg): Promise<MockSalesforce> {
     version,
     query: (soql) => answerQuery(org, soql),
     tooling: (soql) => answerTooling(org, soql),
-    describe: org.describe,
+    describe: {
+      ...org.describe,
+      // A custom metadata type exists where the product is installed, with the fields its records use.
+      ...Object.fromEntries(
+        Object.entries(org.customMetadata).map(([type, records]) => [
+          `${type}__mdt`,
+          [...new Set(['DeveloperName', ...records.flatMap((r) => Object.keys(r))])].map((name) =>
+            field(name, 'string')
+          )
+        ])
+      )
+    },
     route: (request) => route(org, version, request)
   });
 }

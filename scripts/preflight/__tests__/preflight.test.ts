@@ -600,6 +600,72 @@ describe('org settings', () => {
   });
 });
 
+describe('an earlier install', () => {
+  /** Our records as the org returns them after an install of this version (typed values). */
+  function installed(type: string): Record<string, unknown>[] {
+    return PROJECT.customMetadata
+      .filter((r) => r.type === type)
+      .map((r) => ({
+        DeveloperName: r.name,
+        ...Object.fromEntries(
+          Object.entries(r.values).map(([k, v]) => [
+            k,
+            v === 'true'
+              ? true
+              : v === 'false'
+                ? false
+                : v !== null && /^-?\d+(\.\d+)?$/.test(v)
+                  ? Number(v)
+                  : v
+          ])
+        )
+      }));
+  }
+
+  it('a fresh org has nothing to keep; an install with the shipped values passes', async () => {
+    expect(check(await preflight(healthyOrg()), 'custom-metadata-overwrite').finding).toMatch(
+      /not installed in this org yet/
+    );
+    const org = healthyOrg();
+    org.customMetadata = { Handoff_Setting: installed('Handoff_Setting') };
+    const result = check(await preflight(org), 'custom-metadata-overwrite');
+    expect(result.status).toBe('pass');
+    expect(result.finding).toContain('every record of ours holds the values force-app deploys');
+  });
+
+  it('a rollout mode and an SLA an admin changed warn: the deploy would reset them', async () => {
+    const org = healthyOrg();
+    const settings = installed('Handoff_Setting');
+    settings[0].Rollout_Mode__c = 'Enforce';
+    const policies = installed('Handoff_Segment_Policy');
+    const enterprise = policies.find((p) => p.DeveloperName === 'Enterprise') as Record<
+      string,
+      unknown
+    >;
+    enterprise.First_Touch_SLA_Hours__c = 12;
+    // A record the org added: the deploy keeps it, nothing to say.
+    policies.push({ DeveloperName: 'Public_Sector', First_Touch_SLA_Hours__c: 72 });
+    org.customMetadata = { Handoff_Setting: settings, Handoff_Segment_Policy: policies };
+    const ours = PROJECT.customMetadata.find(
+      (r) => r.type === 'Handoff_Segment_Policy' && r.name === 'Enterprise'
+    );
+    const result = check(await preflight(org), 'custom-metadata-overwrite');
+    expect(result.status).toBe('warn');
+    expect(result.finding).toBe(
+      'The deploy would reset 2 values an admin changed in the org, in Handoff_Segment_Policy.Enterprise and Handoff_Setting.Default.'
+    );
+    expect(rowsOf(result, /would change/)).toEqual([
+      [
+        'Handoff_Segment_Policy.Enterprise',
+        'First_Touch_SLA_Hours__c',
+        '12',
+        ours?.values.First_Touch_SLA_Hours__c
+      ],
+      ['Handoff_Setting.Default', 'Rollout_Mode__c', 'Enforce', 'Installed']
+    ]);
+  });
+});
+
 describe('people and scheduled jobs', () => {
   it('an owner of open deals without a manager warns (exception approvals go to the manager)', async () => {
     const org = healthyOrg();
@@ -638,23 +704,69 @@ describe('people and scheduled jobs', () => {
     expect(run.exitCode).toBe(EXIT.ready);
   });
 
-  it('a scheduled job of ours already present fails: its class cannot be redeployed while scheduled', async () => {
+  it('a job scheduled by an earlier release, holding our snapshot batch directly, fails: the deploy of that class is refused', async () => {
     const org = healthyOrg();
+    const name = PROJECT.scheduledJobNames[0];
     org.cronTriggers = [
       {
         Id: '08e000000000001AAA',
         State: 'WAITING',
         NextFireTime: '2026-03-03T01:00:00.000+0000',
         CronExpression: '0 0 1 * * ?',
-        CronJobDetail: { Name: PROJECT.scheduledJobNames[0] }
+        CronJobDetail: { Name: name }
+      }
+    ];
+    org.scheduledApex = [
+      {
+        CronTriggerId: '08e000000000001AAA',
+        className: 'HandoffMetricsSnapshotBatch',
+        jobName: name
+      },
+      // Scheduled by hand under another name: found by the class it holds.
+      {
+        CronTriggerId: '08e000000000002AAA',
+        className: 'HandoffHealthCheck',
+        jobName: 'My health check'
       }
     ];
     const run = await preflight(org);
     const result = check(run, 'scheduled-jobs');
     expect(result.status).toBe('fail');
-    expect(result.finding).toContain(`"${PROJECT.scheduledJobNames[0]}"`);
+    expect(result.finding).toBe(
+      `2 scheduled jobs hold one of our classes directly: "${name}" (HandoffMetricsSnapshotBatch) and "My health check" (HandoffHealthCheck). The deploy of those classes is refused while they are scheduled.`
+    );
+    expect(result.fix).toContain('--reschedule-jobs');
     expect(result.fix).toContain('HandoffScheduler.unscheduleAll();');
+    expect(rowsOf(result, /Scheduled jobs/)).toEqual([
+      [
+        name,
+        'HandoffMetricsSnapshotBatch',
+        'WAITING',
+        '2026-03-03T01:00:00.000+0000',
+        '0 0 1 * * ?'
+      ],
+      ['My health check', 'HandoffHealthCheck', '', '', '']
+    ]);
     expect(run.exitCode).toBe(EXIT.blocked);
+  });
+
+  it('our jobs already scheduled through the dispatcher pass: the deploy updates the job classes', async () => {
+    const org = healthyOrg();
+    org.cronTriggers = PROJECT.scheduledJobNames.map((name, i) => ({
+      Id: `08e00000000000${i}AAA`,
+      State: 'WAITING',
+      NextFireTime: null,
+      CronExpression: '0 0 1 * * ?',
+      CronJobDetail: { Name: name }
+    }));
+    org.scheduledApex = PROJECT.scheduledJobNames.map((name, i) => ({
+      CronTriggerId: `08e00000000000${i}AAA`,
+      className: 'HandoffJobDispatcher',
+      jobName: name
+    }));
+    const result = check(await preflight(org), 'scheduled-jobs');
+    expect(result.status).toBe('pass');
+    expect(result.finding).toContain('already scheduled through HandoffJobDispatcher');
   });
 });
 
@@ -684,15 +796,7 @@ describe('reads that fail', () => {
   it('a Metadata API fault makes that check "could not read"; with a failing check the exit is 2', async () => {
     const org = healthyOrg();
     org.soapFaults = { FlowSettings: ['INSUFFICIENT_ACCESS', 'Modify Metadata is required'] };
-    org.cronTriggers = [
-      {
-        Id: '08e1',
-        State: 'WAITING',
-        NextFireTime: null,
-        CronExpression: '0 0 1 * * ?',
-        CronJobDetail: { Name: PROJECT.scheduledJobNames[0] }
-      }
-    ];
+    org.scheduledApex = [{ CronTriggerId: '08e1', className: 'HandoffHealthCheck', jobName: 'x' }];
     const run = await preflight(org);
     expect(check(run, 'flow-deploy-active').status).toBe('unread');
     expect(check(run, 'flow-deploy-active').finding).toContain(

@@ -24,6 +24,7 @@ import {
 } from './settings.ts';
 import type { CheckContext, CheckDef } from './shared.ts';
 import { existingPaths, pathSteps, salesProcesses, wonStages } from './stages.ts';
+import { customMetadataOverwrite } from './upgrade.ts';
 
 export const CHECKS: CheckDef[] = [
   wonStages,
@@ -41,6 +42,7 @@ export const CHECKS: CheckDef[] = [
   notificationTypes,
   apiUsage,
   flowDeployAsActive,
+  customMetadataOverwrite,
   defaultWorkflowUser,
   accountTeams,
   pathEnabled,

@@ -104,48 +104,96 @@ interface CronRow {
   CronJobDetail: { Name: string } | null;
 }
 
+interface ScheduledApexRow {
+  CronTriggerId: string | null;
+  ApexClass: { Name: string } | null;
+  CronTrigger: { CronJobDetail: { Name: string } | null } | null;
+}
+
+/** The class our scheduled jobs hold so that the job classes stay deployable. */
+export const DISPATCHER_CLASS = 'HandoffJobDispatcher';
+
 export const scheduledJobs: CheckDef = {
   id: 'scheduled-jobs',
   area: AREAS.people,
   title: 'Our scheduled jobs',
   why:
-    'HandoffScheduler.scheduleAll() schedules the nightly snapshots and the weekday health check under fixed names. Salesforce refuses to deploy an Apex class that a scheduled job uses ' +
-    'while the job is scheduled, unless Deployment Settings allow deployments with Apex jobs pending or in progress; a reinstall or upgrade must unschedule them first.',
-  source: 'REST query: CronTrigger (by CronJobDetail.Name); force-app HandoffScheduler.cls',
+    'Salesforce refuses to deploy a change to an Apex class that a scheduled job holds, or to a class it references ("This schedulable class has jobs pending or in progress"). ' +
+    `HandoffScheduler.scheduleAll() schedules the nightly snapshots and the weekday health check through ${DISPATCHER_CLASS}, which references none of our classes, so a deploy can update them while they stay scheduled; ` +
+    'jobs that hold one of our other classes directly (scheduled by an earlier release, or by hand) block the deploy.',
+  source:
+    'REST query: AsyncApexJob (scheduled Apex holding our classes), CronTrigger (by our job names)',
   async run({ org, project }) {
+    const ourClasses = [...project.classes.keys()];
+    const held =
+      ourClasses.length === 0
+        ? []
+        : await org.query<ScheduledApexRow & SfRecord>(
+            'SELECT CronTriggerId, ApexClass.Name, CronTrigger.CronJobDetail.Name FROM AsyncApexJob ' +
+              "WHERE JobType = 'ScheduledApex' AND Status IN ('Queued', 'Holding', 'Preparing', 'Processing') " +
+              `AND ApexClass.NamespacePrefix = null AND ApexClass.Name IN ${soqlList(ourClasses)}`,
+            'reading scheduled Apex that holds our classes (REST query on AsyncApexJob)'
+          );
     const names = project.scheduledJobNames;
-    if (names.length === 0) {
-      return { status: 'pass', finding: 'The project schedules no job by name.' };
-    }
-    const rows = await org.query<CronRow & SfRecord>(
-      `SELECT Id, State, NextFireTime, CronExpression, CronJobDetail.Name FROM CronTrigger WHERE CronJobDetail.Name IN ${soqlList(names)}`,
-      'reading scheduled jobs (REST query on CronTrigger)'
-    );
-    if (rows.length === 0) {
+    const named =
+      names.length === 0
+        ? []
+        : await org.query<CronRow & SfRecord>(
+            `SELECT Id, State, NextFireTime, CronExpression, CronJobDetail.Name FROM CronTrigger WHERE CronJobDetail.Name IN ${soqlList(names)}`,
+            'reading our scheduled jobs (REST query on CronTrigger)'
+          );
+    const classOf = new Map(held.map((h) => [h.CronTriggerId ?? '', h.ApexClass?.Name ?? '']));
+    const blocking = held.filter((h) => h.ApexClass?.Name && h.ApexClass.Name !== DISPATCHER_CLASS);
+    const rows = [
+      ...named.map((r) => [
+        r.CronJobDetail?.Name ?? '',
+        classOf.get(r.Id) ?? 'unknown',
+        r.State,
+        r.NextFireTime ?? '',
+        r.CronExpression
+      ]),
+      ...blocking
+        .filter((h) => !named.some((n) => n.Id === h.CronTriggerId))
+        .map((h) => [h.CronTrigger?.CronJobDetail?.Name ?? '', h.ApexClass?.Name ?? '', '', '', ''])
+    ];
+    const tables =
+      rows.length > 0
+        ? [
+            capped(
+              'Scheduled jobs of ours',
+              ['Job', 'Class it holds', 'State', 'Next run', 'Cron'],
+              rows
+            )
+          ]
+        : [];
+    if (blocking.length > 0) {
+      const jobs = blocking.map(
+        (h) =>
+          `"${h.CronTrigger?.CronJobDetail?.Name ?? h.CronTriggerId ?? ''}" (${h.ApexClass?.Name ?? ''})`
+      );
       return {
-        status: 'pass',
-        finding: `None of our jobs (${joinAnd(names.map((n) => `"${n}"`))}) is scheduled yet: after the deploy, schedule them with HandoffScheduler.scheduleAll().`
+        status: 'fail',
+        finding: `${plural(blocking.length, 'scheduled job')} hold${blocking.length === 1 ? 's' : ''} one of our classes directly: ${joinAnd(jobs)}. The deploy of ${blocking.length === 1 ? 'that class' : 'those classes'} is refused while ${blocking.length === 1 ? 'it is' : 'they are'} scheduled.`,
+        fix:
+          'Deploy with npm run deploy -- --target-org <alias> --reschedule-jobs (it unschedules them first and schedules them again through the dispatcher after), ' +
+          'or run HandoffScheduler.unscheduleAll(); in Execute Anonymous before the deploy and HandoffScheduler.scheduleAll(); after it.',
+        tables
       };
     }
-    const present = rows.map((r) => r.CronJobDetail?.Name ?? '');
+    if (named.length > 0) {
+      return {
+        status: 'pass',
+        finding: `Our ${plural(named.length, 'job')} ${named.length === 1 ? 'is' : 'are'} already scheduled${held.length > 0 ? ` through ${DISPATCHER_CLASS}` : ''}: the deploy can update the job classes while they stay scheduled.`,
+        tables
+      };
+    }
     return {
-      status: 'fail',
-      finding: `${plural(rows.length, 'job')} of ours ${rows.length === 1 ? 'is' : 'are'} already scheduled (${joinAnd(present.map((n) => `"${n}"`))}): the deploy of the classes they run is refused while they are scheduled.`,
-      fix:
-        'Before the deploy run HandoffScheduler.unscheduleAll(); in Execute Anonymous (or turn on Setup > Deployment Settings > "Allow deployments of components when corresponding Apex jobs are pending or in progress"); ' +
-        'after it, run HandoffScheduler.scheduleAll();.',
-      tables: [
-        capped(
-          'Our jobs in CronTrigger',
-          ['Job', 'State', 'Next run', 'Cron'],
-          rows.map((r) => [
-            r.CronJobDetail?.Name ?? '',
-            r.State,
-            r.NextFireTime ?? '',
-            r.CronExpression
-          ])
-        )
-      ]
+      status: 'pass',
+      finding:
+        names.length > 0
+          ? `None of our jobs (${joinAnd(names.map((n) => `"${n}"`))}) is scheduled yet: after the deploy, schedule them with HandoffScheduler.scheduleAll().`
+          : 'No scheduled job holds one of our classes.',
+      tables
     };
   }
 };

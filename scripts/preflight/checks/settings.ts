@@ -65,9 +65,9 @@ export const defaultWorkflowUser: CheckDef = {
   area: AREAS.settings,
   title: 'Default Workflow User',
   why:
-    'Salesforce Help ("Identify Your Salesforce Org\'s Default Workflow User"): it is required for time-dependent workflow actions, receives an email when a pending action has a problem, ' +
-    'and gets warnings when workflow email alerts approach their limits; schedule-triggered flows saved at API 53.0 or later run as it. The product has no time-dependent workflow action and no schedule-triggered flow, ' +
-    'so it needs none of this; set it anyway so that warnings reach an active admin.',
+    'Salesforce Help ("Identify Your Salesforce Org\'s Default Workflow User"): it is required for time-dependent workflow actions, it receives an email when a pending action has a problem, ' +
+    'and gets the warnings when workflow email alerts near their limits; schedule-triggered flows saved at API 53.0 or later run as it. ' +
+    "Our flows' scheduled paths are pending actions started by users who may later be deactivated (see the README's production notes): set it to an active administrator.",
   source: 'none: no API exposes it',
   async run() {
     return {
