@@ -270,6 +270,26 @@ describe('custom permissions', () => {
     ]);
     expect(holders('Handoff_Override_Segment')).toEqual(['Handoff_Admin', 'Handoff_Sales_Manager']);
   });
+
+  it('only admins use the Handoff Setup page: its permission, Apex class and tab', () => {
+    const withClass = [...sets.entries()]
+      .filter(([, xml]) =>
+        list(xml, 'classAccesses').some(
+          (c) => text(c, 'apexClass') === 'HandoffSetupController' && text(c, 'enabled') === 'true'
+        )
+      )
+      .map(([name]) => name);
+    const withTab = [...sets.entries()]
+      .filter(([, xml]) =>
+        list(xml, 'tabSettings').some(
+          (t) => text(t, 'tab') === 'Handoff_Setup' && text(t, 'visibility') === 'Visible'
+        )
+      )
+      .map(([name]) => name);
+    expect(holders('Handoff_Manage_Setup')).toEqual(['Handoff_Admin']);
+    expect(withClass).toEqual(['Handoff_Admin']);
+    expect(withTab).toEqual(['Handoff_Admin']);
+  });
 });
 
 describe('no profiles', () => {
