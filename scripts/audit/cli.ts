@@ -412,7 +412,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
         dateHints,
         footer,
         placeholders: placeholders
-          ? `${placeholders.settings.origin}: ${placeholders.size} words${placeholders.settings.symbols ? ', values with no letter or digit' : ''}, and spaces only`
+          ? `${placeholders.settings.origin === 'default' ? 'the default list' : placeholders.settings.origin} (${placeholders.size} words${placeholders.settings.symbols ? ', any value without a letter or digit' : ''}, spaces only); see docs/audit.md`
           : 'none (the mapping turns them off)',
         expansionFromMapping: mapping.expansionTypes,
         expansionTypes: config.settings.expansionOpportunityTypes
@@ -446,7 +446,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
         files,
         org,
         evaluations: engine.scorer.evaluations,
-        message: `Nothing to audit: ${why} (read ${report.rowsRead} rows, skipped ${report.skipped}). Reports written to ${relative(process.cwd(), out) || '.'}`
+        message:
+          `Nothing to audit: ${why} (read ${report.rowsRead} rows, skipped ${report.skipped}). Reports written to ${relative(process.cwd(), out) || '.'}` +
+          dateHints.map((h) => `\nHint: ${h}.`).join('')
       };
     }
     return {

@@ -235,7 +235,7 @@ export async function readCsvDeals(
       let placeholder: string | null = null;
       for (const c of fieldColumns[f]) {
         const v = row[c];
-        if (v.trim() === '') {
+        if (v === '' || (placeholders === null && v.trim() === '')) {
           continue;
         }
         if (placeholders !== null && placeholders.test(v)) {

@@ -748,12 +748,16 @@ export class AuditEngine {
 
   /** Counts a placeholder value by its normalised form (the first spelling seen is shown). */
   private notePlaceholder(value: string): void {
-    const key = placeholderKey(value);
+    // Words by their normalised form; symbols as written; spaces as one entry.
+    const key = placeholderKey(value) || value.trim() || '(spaces only)';
     const seen = this.placeholderSeen.get(key);
     if (seen !== undefined) {
       seen.count++;
     } else if (this.placeholderSeen.size < 200) {
-      this.placeholderSeen.set(detach(key), { value: detach(value.trim()), count: 1 });
+      this.placeholderSeen.set(detach(key), {
+        value: value.trim() === '' ? key : detach(value.trim()),
+        count: 1
+      });
     }
   }
 

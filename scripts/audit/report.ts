@@ -980,24 +980,27 @@ function reportTables(r: AuditReport): ReportTables {
   };
 }
 
-/** The lines under the title: source, scope, mapping, rules, activities, dates, placeholders. */
-function metaLines(r: AuditReport): Array<[string, string]> {
-  const lines: Array<[string, string]> = [
-    ['Scope', scopeLine(r)],
-    ['Mapping', r.meta.mapping],
-    ['Rules', r.meta.rules]
+/**
+ * The lines under the title: scope, mapping, rules, activities, dates, placeholders; the third
+ * element tells whether file paths in it go in code spans (Markdown).
+ */
+function metaLines(r: AuditReport): Array<[string, string, boolean]> {
+  const lines: Array<[string, string, boolean]> = [
+    ['Scope', scopeLine(r), true],
+    ['Mapping', r.meta.mapping, true],
+    ['Rules', r.meta.rules, true]
   ];
   if (r.meta.activities) {
-    lines.push(['Activities', r.meta.activities]);
+    lines.push(['Activities', r.meta.activities, true]);
   }
   if (r.meta.dates) {
-    lines.push(['Dates read as', r.meta.dates]);
+    lines.push(['Dates read as', r.meta.dates, false]);
   }
   if (r.meta.activityDates) {
-    lines.push(['Activity dates read as', r.meta.activityDates]);
+    lines.push(['Activity dates read as', r.meta.activityDates, false]);
   }
   if (r.meta.placeholders) {
-    lines.push(['Placeholders', r.meta.placeholders]);
+    lines.push(['Placeholders', r.meta.placeholders, false]);
   }
   return lines;
 }
@@ -1015,7 +1018,7 @@ function qualityNotes(r: AuditReport): string[] {
   }
   if (r.meta.footer) {
     notes.push(
-      `The Salesforce report footer (rows ${r.meta.footer.firstLine}–${r.meta.footer.lastLine}: ${r.meta.footer.text.map((t) => `"${t}"`).join(', ')}) was ignored: footer ignored (${plural(r.meta.footer.lines, 'line')}).`
+      `Salesforce report footer ignored (${plural(r.meta.footer.lines, 'line')}, rows ${r.meta.footer.firstLine}–${r.meta.footer.lastLine}): ${r.meta.footer.text.map((t) => `"${t}"`).join(', ')}.`
     );
   }
   return notes;
@@ -1030,7 +1033,7 @@ export function renderMarkdown(r: AuditReport): string {
   out.push(
     `Generated ${r.meta.generatedAt} from ${code(r.meta.source)}.`,
     '',
-    ...metaLines(r).map(([k, v]) => `- ${k}: ${code(v)}`)
+    ...metaLines(r).map(([k, v, paths]) => `- ${k}: ${paths ? code(v) : v}`)
   );
   out.push('', heading(SECTIONS.glance), '', mdTable(t.glance), '');
   out.push(heading(SECTIONS.findings), '', ...findings(r).map((f) => `- ${f}`), '');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseCsvFile } from '../../lib/csv.ts';
 import { evaluate } from '../../lib/evaluator.ts';
 import { loadRuleConfig } from '../../lib/ruleConfig.ts';
-import { measureAudit, measureParse } from '../bench.ts';
+import { benchChecks, measureAudit, measureParse, type PhaseResult } from '../bench.ts';
 import { runAudit } from '../cli.ts';
 import { SYNTH_COLUMNS, writeSyntheticDeals } from '../synth.ts';
 
@@ -85,5 +85,54 @@ describe('bench:audit on a small set', () => {
     });
     expect(outcome.report?.complete).toBe(complete);
     expect(outcome.report?.averageCompleteness).toBe(Math.round(sum / 3000));
+  });
+});
+
+describe('bench:audit checks', () => {
+  const phase = (
+    p: 'parse' | 'audit',
+    seconds: number,
+    cpuSeconds: number,
+    rows = 100
+  ): PhaseResult => ({
+    phase: p,
+    seconds,
+    cpuSeconds,
+    rows,
+    audited: p === 'audit' ? rows : undefined,
+    maxRssMb: 150
+  });
+  const limits = { maxSeconds: 10, maxRssMb: 300, maxRatio: 2 };
+  const failing = (parse: PhaseResult[], audit: PhaseResult[]) =>
+    benchChecks(parse, audit, 100, limits)
+      .checks.filter((c) => !c.ok)
+      .map((c) => `${c.name}: ${c.value}`);
+
+  it('passes when the audit takes at most twice the parse, by wall and by CPU time', () => {
+    expect(failing([phase('parse', 1.5, 1.4)], [phase('audit', 2.9, 2.7)])).toEqual([]);
+  });
+
+  it('fails on the CPU-time ratio even when a busy machine hides it in wall time, and the other way round', () => {
+    expect(failing([phase('parse', 3, 1)], [phase('audit', 4, 2.5)])).toEqual([
+      'audit / parse ≤ 2× (CPU time): 2.50×'
+    ]);
+    expect(failing([phase('parse', 1, 1.5)], [phase('audit', 2.5, 2)])).toEqual([
+      'audit / parse ≤ 2× (wall time): 2.50×'
+    ]);
+  });
+
+  it('takes the medians of the runs, and checks time, memory and row counts', () => {
+    const parse = [phase('parse', 1, 1), phase('parse', 9, 9), phase('parse', 1.2, 1.2)];
+    const audit = [phase('audit', 2, 2), phase('audit', 2.2, 2.2), phase('audit', 30, 30)];
+    const r = benchChecks(parse, audit, 100, limits);
+    expect([r.ratio, r.cpuRatio]).toEqual([2.2 / 1.2, 2.2 / 1.2]);
+    expect(
+      failing([phase('parse', 5, 5, 99)], [{ ...phase('audit', 11, 9), maxRssMb: 301 }])
+    ).toEqual([
+      'audit time ≤ 10 s: 11.00 s',
+      'audit peak RSS ≤ 300 MB: 301 MB',
+      'audit / parse ≤ 2× (wall time): 2.20×',
+      'same row count parsed and audited: mismatch'
+    ]);
   });
 });

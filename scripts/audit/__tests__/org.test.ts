@@ -289,7 +289,9 @@ describe('audit from an org', () => {
     expect(mock.soql.join('\n')).not.toMatch(/Handoff_Risks__c|Handoff_Segment_Override__c/);
     expect(report.fields.find((f) => f.label === 'Risks')?.verdict).toBe('Not captured');
     expect(
-      report.issueSamples.filter((i) => i.kind === 'column-not-in-file').map((i) => [i.row, i.message])
+      report.issueSamples
+        .filter((i) => i.kind === 'column-not-in-file')
+        .map((i) => [i.row, i.message])
     ).toEqual([
       [0, 'Opportunity has no field "Handoff_Segment_Override__c" in this org; it counts as blank'],
       [0, 'Opportunity has no field "Handoff_Risks__c" in this org; it counts as blank']

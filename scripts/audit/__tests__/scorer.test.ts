@@ -162,3 +162,107 @@ describe('DealScorer', () => {
     ).toThrow(/At most 30/);
   });
 });
+
+describe('DealScorer with an amount or employee count that is not a number', () => {
+  const norm = (s: unknown): string =>
+    String(s ?? '')
+      .trim()
+      .toLowerCase();
+
+  it.each(Object.keys(vectors.configs))(
+    'knows the segment exactly when every readable value would give the same one (config %s)',
+    (name) => {
+      const config = vectors.configs[name];
+      const fields = [...new Set(config.fieldRules.map((r) => r.fieldApiName))].slice(0, 30);
+      const scorer = new DealScorer(config, fields);
+      const rnd = mulberry32(name.length * 104729);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+      const amounts = edges(config.segmentPolicies.map((p) => p.minAmount));
+      const employees = edges(config.segmentPolicies.map((p) => p.minEmployees));
+      const overrides = [
+        null,
+        null,
+        null,
+        'Enterprise',
+        'SMB',
+        ...config.segmentPolicies.map((p) => p.segment)
+      ];
+      for (let i = 0; i < 600; i++) {
+        const badAmount = rnd() < 0.7;
+        const badEmployees = !badAmount || rnd() < 0.3;
+        const amount = badAmount ? NaN : pick(amounts);
+        const count = badEmployees ? NaN : pick(employees);
+        const override = pick(overrides);
+        const values = fields.map(() => pick([null, 'filled', '  ']));
+        const score = scorer.score(amount, count, null, override, values);
+        // What the evaluator gives for every readable value in place of the unreadable ones.
+        const outcomes = new Set<string>();
+        for (const a of badAmount ? amounts : [amount]) {
+          for (const e of badEmployees ? employees : [count]) {
+            const d = evaluate(
+              { amount: a, employees: e, type: null, segmentOverride: override, values: {} },
+              config
+            );
+            outcomes.add(`${d.segment}|${d.tier}`);
+          }
+        }
+        const explained = scorer.explain(amount, count, null, override, values);
+        expect({
+          unknown: score.unknownSegment,
+          segment: score.segment,
+          memoEqualsDirect:
+            explained.segment === score.segment &&
+            explained.completeness === score.completeness &&
+            explained.missing.map(fieldLabel).join('; ') === score.missingText
+        }).toEqual({
+          unknown: outcomes.size > 1,
+          segment:
+            outcomes.size > 1 ? null : [...outcomes][0].split('|')[0].replace(/^null$/, '') || null,
+          memoEqualsDirect: true
+        });
+      }
+    }
+  );
+
+  it('scores a deal of unknown segment on the rules every segment shares (segment All), never as the band a blank value reaches', () => {
+    const config = vectors.configs.shipped;
+    const fields = [...new Set(config.fieldRules.map((r) => r.fieldApiName))];
+    const scorer = new DealScorer(config, fields);
+    const values = fields.map(() => null);
+    const unknown = scorer.score(NaN, 300, null, null, values);
+    expect([unknown.unknownSegment, unknown.segment, unknown.tier]).toEqual([true, null, null]);
+    const shared = fields
+      .map((f, i) =>
+        config.fieldRules.some(
+          (r) =>
+            r.active &&
+            norm(r.fieldApiName) === norm(f) &&
+            norm(r.ruleSet) === 'new business' &&
+            norm(r.segment) === 'all'
+        )
+          ? 1 << i
+          : 0
+      )
+      .reduce((a, b) => a | b, 0);
+    expect(unknown.applicableMask).toBe(shared);
+    const blank = scorer.score(null, 300, null, null, values);
+    expect(blank.segment).toBe('Mid-Market');
+    expect(scorer.explain(NaN, 300, null, null, values).segmentReason).toBe(
+      'Unknown: the amount is not a number, and the segment depends on it (Mid-Market or Enterprise)'
+    );
+    expect(scorer.explain(NaN, NaN, null, null, values).segmentReason).toBe(
+      'Unknown: the amount and employee count are not a number, and the segment depends on them (SMB or Mid-Market or Enterprise)'
+    );
+    expect(scorer.explain(120000, NaN, null, null, values).segment).toBe('Enterprise');
+  });
+
+  it('keeps the segment an override or the other band settles alone', () => {
+    const config = vectors.configs.shipped;
+    const scorer = new DealScorer(config, ['Handoff_Customer_Goals__c']);
+    expect(scorer.score(NaN, 1500, null, null, [null]).segment).toBe('Enterprise');
+    expect(scorer.score(NaN, 10, null, 'SMB', [null]).segment).toBe('SMB');
+    expect(scorer.score(250000, NaN, null, null, [null]).segment).toBe('Enterprise');
+    expect(scorer.score(NaN, NaN, null, 'Mid-Market', [null]).unknownSegment).toBe(false);
+    expect(scorer.score(NaN, 10, null, null, [null]).unknownSegment).toBe(true);
+  });
+});

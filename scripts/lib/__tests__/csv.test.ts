@@ -5,7 +5,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CsvParser, csvCell, csvLine, parseCsvFile, type CsvIssue } from '../csv.ts';
+import {
+  CSV_BOM,
+  CsvParser,
+  MAX_HELD,
+  REPORT_FOOTER_MARKER,
+  csvCell,
+  csvLine,
+  parseCsvFile,
+  safeCsvCell,
+  safeCsvLine,
+  type CsvFooter,
+  type CsvIssue
+} from '../csv.ts';
 import { mulberry32 } from '../../audit/synth.ts';
 
 interface Parsed {
@@ -175,5 +187,247 @@ describe('CsvParser on malformed input', () => {
     });
     expect(records).toEqual([1, 2, 7, 8, 9, 10, 11]);
     expect(issues).toEqual([3, 4, 5, 6, 10]);
+  });
+});
+
+/** Every issue and record of `text`, the same for every way of cutting it into chunks. */
+function parseEveryWay(text: string, options: { footer?: boolean } = {}) {
+  const run = (sizes: number[]) => {
+    const out = {
+      records: [] as Array<[number, ...string[]]>,
+      issues: [] as CsvIssue[],
+      footers: [] as CsvFooter[]
+    };
+    const parser = new CsvParser({
+      header: true,
+      ...options,
+      onRecord: (fields, line) => out.records.push([line, ...fields]),
+      onIssue: (issue) => out.issues.push(issue),
+      onFooter: (footer) => out.footers.push(footer)
+    });
+    let at = 0;
+    let k = 0;
+    while (at < text.length) {
+      const size = sizes[k++ % sizes.length];
+      parser.push(text.slice(at, at + size));
+      at += size;
+    }
+    parser.end();
+    return out;
+  };
+  const whole = run([text.length || 1]);
+  const rnd = mulberry32(text.length);
+  for (const sizes of [
+    [1],
+    [2],
+    [3],
+    [7],
+    [64],
+    Array.from({ length: 6 }, () => 1 + Math.floor(rnd() * 40))
+  ]) {
+    expect(run(sizes)).toEqual(whole);
+  }
+  return whole;
+}
+
+describe('CsvParser: one bad record, one diagnosis', () => {
+  const header = 'id,name,notes,date\n';
+
+  it('reports an unterminated quote in a multi-line cell once, with its first and last line, and resumes at the next record', () => {
+    const { issues, records } = parseEveryWay(
+      header +
+        '1,Acme,"ok",2025-01-01\n' + // 2
+        '2,Beta,"Goals: automate invoicing\n' + // 3: the quote is never closed
+        'and cut DSO by 10 days,2025-01-02\n' + // 4
+        '3,Gamma,plain,2025-01-03\n' + // 5
+        '4,Delta,"multi\nline",2025-01-04\n' // 6-7
+    );
+    expect(issues).toEqual([
+      {
+        kind: 'unterminated-quote',
+        line: 3,
+        lastLine: 4,
+        skipped: true,
+        message:
+          'unterminated quote: the quoted value of "notes" is never closed properly (its closing quote is missing, or a quote inside it is not doubled); lines 3–4 skipped as one record'
+      }
+    ]);
+    expect(records.map((r) => r[0])).toEqual([1, 2, 5, 6]);
+    expect(records[3]).toEqual([6, '4', 'Delta', 'multi\nline', '2025-01-04']);
+  });
+
+  it('reports an extra column on a record with a multi-line cell as one extra-column error, with no phantom error on the next line', () => {
+    const { issues, records } = parseEveryWay(
+      header + '1,Acme,"multi\nline",2025-01-01,EXTRA\n' + '2,Beta,plain,2025-01-02\n'
+    );
+    expect(issues).toEqual([
+      {
+        kind: 'extra-column',
+        line: 2,
+        lastLine: 3,
+        skipped: true,
+        message: 'extra column: 5 fields where the header has 4; the record (lines 2–3) is skipped'
+      }
+    ]);
+    expect(records.map((r) => r[0])).toEqual([1, 4]);
+  });
+
+  it('reports a missing column with the right plural', () => {
+    const { issues } = parseEveryWay(header + '1\n2,a,b\n');
+    expect(issues.map((i) => i.message)).toEqual([
+      'missing column: 1 field where the header has 4; the record is skipped',
+      'missing column: 3 fields where the header has 4; the record is skipped'
+    ]);
+    expect(issues.map((i) => i.kind)).toEqual(['missing-column', 'missing-column']);
+  });
+
+  it('reports a quote not doubled inside a multi-line cell once', () => {
+    const { issues, records } = parseEveryWay(
+      header +
+        '1,Acme,"Replace the tool\nso the team says "wow" at go-live",2025-01-01\n2,Beta,ok,2025-01-02\n'
+    );
+    expect(issues.map((i) => [i.kind, i.line, i.lastLine])).toEqual([['unterminated-quote', 2, 3]]);
+    expect(records.map((r) => r[1])).toEqual(['id', '2']);
+  });
+
+  it('ends a record whose quote never closes at the end of the input, and says which lines it took', () => {
+    const { issues, records } = parseEveryWay(
+      header + '1,a,b,c\n2,"open,b,c\nmore text\nand more\n'
+    );
+    expect(issues.map((i) => [i.kind, i.line, i.lastLine])).toEqual([['unterminated-quote', 3, 5]]);
+    expect(issues[0].message).toMatch(
+      /the quoted value of "name" .*; lines 3–5 skipped as one record$/
+    );
+    expect(records.map((r) => r[0])).toEqual([1, 2]);
+  });
+
+  it('keeps a one-line record of its own right after a bad one (text after a quote), reported on its own', () => {
+    const { issues } = parseEveryWay(
+      header + '1,"open,a,b\n2,"Quoted"after,b,2025-01-02\n3,c,d,2025-01-03\n'
+    );
+    expect(issues.map((i) => [i.kind, i.line, i.lastLine])).toEqual([
+      ['unterminated-quote', 2, 2],
+      ['text-after-quote', 3, 3]
+    ]);
+    expect(issues[1].message).toBe(
+      'text after a closing quote in "name" (a value must be wholly quoted or not at all); the record is skipped'
+    );
+  });
+
+  it('names the column of a stray quote', () => {
+    const { issues, records } = parseEveryWay(header + '1,Th"eta,ok,2025-01-01\n');
+    expect(issues).toEqual([
+      {
+        kind: 'stray-quote',
+        line: 2,
+        lastLine: 2,
+        skipped: false,
+        message: 'a quote inside the unquoted value of "name" (kept as written)'
+      }
+    ]);
+    expect(records[1]).toEqual([2, '1', 'Th"eta', 'ok', '2025-01-01']);
+  });
+});
+
+describe('CsvParser: the Salesforce report footer', () => {
+  const header = '"Opportunity Owner","Account Name","Amount"\n';
+  const body = '"Ava","Acme","100"\n"Ben","Beta","200"\n';
+  const footer =
+    '\n"Closed Won Opportunities"\n"Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."\n' +
+    '"Confidential Information - Do Not Distribute"\n"Generated By:  Dana Whitfield  10/1/2025 9:14 AM"\n"Northwind Systems"\n';
+
+  it('hands the footer to onFooter instead of reporting its lines as short records', () => {
+    const { issues, records, footers } = parseEveryWay(header + body + footer);
+    expect(issues).toEqual([]);
+    expect(records.map((r) => r[0])).toEqual([1, 2, 3]);
+    expect(footers).toEqual([
+      {
+        firstLine: 4,
+        lastLine: 9,
+        lines: 5,
+        text: [
+          'Closed Won Opportunities',
+          'Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved.',
+          'Confidential Information - Do Not Distribute',
+          'Generated By:  Dana Whitfield  10/1/2025 9:14 AM',
+          'Northwind Systems'
+        ]
+      }
+    ]);
+  });
+
+  it('recognises the footer of a report saved again by Excel (cells padded with commas, CRLF)', () => {
+    const text = (
+      header +
+      body +
+      ',,\nClosed Won Opportunities,,\n"Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved.",,\nConfidential Information - Do Not Distribute,,\n'
+    ).replace(/\n/g, '\r\n');
+    const { issues, records, footers } = parseEveryWay(text);
+    expect(issues).toEqual([]);
+    expect(records).toHaveLength(3);
+    expect(footers.map((f) => [f.firstLine, f.lastLine, f.lines])).toEqual([[4, 7, 3]]);
+  });
+
+  it('recognises the footer after a last record whose quote never closes', () => {
+    const { issues, footers, records } = parseEveryWay(
+      header + '"Ava","Acme","100"\n"Ben","Beta,200\nthe rest of a cell\n' + footer
+    );
+    expect(issues.map((i) => [i.kind, i.line, i.lastLine])).toEqual([['unterminated-quote', 3, 4]]);
+    expect(footers.map((f) => [f.firstLine, f.lines])).toEqual([[5, 5]]);
+    expect(records.map((r) => r[0])).toEqual([1, 2]);
+  });
+
+  it('still reports lines with one cell when a real record follows them, or when no footer marker is there', () => {
+    const middle = parseEveryWay(
+      header + '"Ava","Acme","100"\n"lonely"\n\n"Ben","Beta","200"\n' + footer
+    );
+    expect(middle.issues.map((i) => [i.kind, i.line])).toEqual([['missing-column', 3]]);
+    expect(middle.footers).toHaveLength(1);
+    const noMarker = parseEveryWay(header + body + '\n"Just a title"\n"Some company"\n');
+    expect(noMarker.footers).toEqual([]);
+    expect(noMarker.issues.map((i) => [i.kind, i.line])).toEqual([
+      ['missing-column', 5],
+      ['missing-column', 6]
+    ]);
+  });
+
+  it('holds at most MAX_HELD lines back, and leaves the footer alone when asked', () => {
+    const many = Array.from({ length: MAX_HELD + 5 }, (_, i) => `"only ${i}",,`).join('\n');
+    const held = parseEveryWay(`${header}${many}\n"Ben","Beta","200"\n`);
+    expect(held.records).toHaveLength(MAX_HELD + 5 + 2);
+    const off = parseEveryWay(header + body + footer, { footer: false });
+    expect(off.footers).toEqual([]);
+    expect(off.issues.map((i) => i.kind)).toEqual(Array(5).fill('missing-column'));
+  });
+
+  it('knows the footer markers', () => {
+    for (const line of [
+      'Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved.',
+      'Copyright © 2000-2024 salesforce.com, inc. All rights reserved.',
+      'Confidential Information - Do Not Distribute',
+      'Generated By:  Dana Whitfield  10/1/2025 9:14 AM',
+      'Grand Totals (12 records)'
+    ]) {
+      expect([line, REPORT_FOOTER_MARKER.test(line)]).toEqual([line, true]);
+    }
+    for (const line of ['Acme Corp', 'Generated leads from the webinar', 'Closed Won']) {
+      expect([line, REPORT_FOOTER_MARKER.test(line)]).toEqual([line, false]);
+    }
+  });
+});
+
+describe('CSV cells for spreadsheets', () => {
+  it('neutralises cells a spreadsheet would run as a formula (= + - @, tab, carriage return)', () => {
+    expect(safeCsvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(safeCsvCell('+cmd|calc')).toBe("'+cmd|calc");
+    expect(safeCsvCell('-2+3')).toBe("'-2+3");
+    expect(safeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(safeCsvCell('\t=1')).toBe("'\t=1");
+    expect(safeCsvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(safeCsvCell('Müller, Jürgen')).toBe('"Müller, Jürgen"');
+    expect(safeCsvCell(-5)).toBe('-5');
+    expect(safeCsvCell('')).toBe('');
+    expect(safeCsvLine(['a', '=b', 3])).toBe("a,'=b,3");
+    expect(CSV_BOM).toBe('\uFEFF');
   });
 });
