@@ -7,9 +7,9 @@
 // stubs, completed in scripts/ci/apex-compiler/stubs). The Java driver in
 // scripts/ci/apex-compiler is compiled with javac on first use into .cache/apex-compiler/<hash>.
 //
-// What it cannot see: SOQL/SOSL inside brackets is parsed and type-checked for its binds and
-// result, but its field and object names are not validated (the org's query validator is not
-// in the jar); behaviour at run time (limits, sharing, data) is for Apex tests in an org.
+// Inline SOQL is checked against the same schema (objects, field paths, child relationships;
+// SoqlValidator.java says what it leaves to the org). What it cannot see: dynamic SOQL strings,
+// SOSL field lists, and behaviour at run time (limits, sharing, data): Apex tests in an org.
 //
 // Usage: tsx scripts/ci/apex-compile.ts [--stub-errors] [package-folder ...]
 //   default: every folder under force-app that holds classes/ or triggers/

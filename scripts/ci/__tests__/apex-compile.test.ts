@@ -96,6 +96,18 @@ const CLEAN = `public with sharing class Clean {
             Boolean duplicate = error.getStatusCode() == StatusCode.DUPLICATE_VALUE;
         }
         List<Thing__c> queried = Database.query('SELECT Id FROM Thing__c');
+        List<Account> withChildren = [
+            SELECT Id, Tier__c, Owner.Email, (SELECT Id, Score__c, Account__r.Name FROM Things__r)
+            FROM Account
+            WHERE Id IN (SELECT Account__c FROM Thing__c WHERE Score__c > 1)
+            ORDER BY Name
+        ];
+        List<AggregateResult> totals = [
+            SELECT Account__c account, COUNT(Id) total
+            FROM Thing__c
+            GROUP BY Account__c
+            ORDER BY total DESC
+        ];
         Decimal rounded = 2.345.setScale(2, RoundingMode.HALF_UP);
         Messaging.SingleEmailMessage mail = new Messaging.SingleEmailMessage();
         mail.setSubject('Hello');
@@ -203,6 +215,24 @@ const FIXTURES: Record<string, Fixture> = {
       MissingSemicolon: `public class MissingSemicolon {
     public static void call() {
         Integer one = 1
+    }
+}`
+    }
+  },
+  soqlUnknownField: {
+    classes: {
+      SoqlUnknownField: `public class SoqlUnknownField {
+    public static List<Thing__c> load() {
+        return [SELECT Id, Account__r.Not_A_Field__c FROM Thing__c];
+    }
+}`
+    }
+  },
+  soqlUnknownRelationship: {
+    classes: {
+      SoqlUnknownRelationship: `public class SoqlUnknownRelationship {
+    public static List<Account> load() {
+        return [SELECT Id, (SELECT Id FROM Thing__r) FROM Account];
     }
 }`
     }
@@ -325,6 +355,22 @@ describe('apex-compile (Salesforce Apex compiler, offline)', () => {
     expect(errorsOf('missingSemicolon')).toEqual([
       { file: 'MissingSemicolon.cls', line: 4, message: "Missing ';' at '}'" }
     ]);
+  });
+
+  it('fails on an unknown field in a SOQL relationship path, pointing at the field', () => {
+    const [error] = results.get('soqlUnknownField')?.errors ?? [];
+    expect(results.get('soqlUnknownField')?.errors).toHaveLength(1);
+    expect(error).toMatchObject({ line: 3, column: 39 });
+    expect(error.message).toMatch(/^No such column 'Not_A_Field__c' on entity 'Account'\./);
+  });
+
+  it('fails on an unknown child relationship in a SOQL subquery', () => {
+    const [error] = results.get('soqlUnknownRelationship')?.errors ?? [];
+    expect(results.get('soqlUnknownRelationship')?.errors).toHaveLength(1);
+    expect(error).toMatchObject({ line: 3, column: 44 });
+    expect(error.message).toMatch(
+      /^Didn't understand relationship 'Thing__r' in FROM part of query call\./
+    );
   });
 
   it('fails on an unknown custom label', () => {

@@ -3,7 +3,6 @@ import apex.jorje.data.Locations;
 import apex.jorje.semantic.ast.visitor.AdditionalPassScope;
 import apex.jorje.semantic.ast.visitor.AstVisitor;
 import apex.jorje.semantic.common.TestAccessEvaluator;
-import apex.jorje.semantic.common.TestQueryValidators;
 import apex.jorje.semantic.compiler.ApexCompiler;
 import apex.jorje.semantic.compiler.CodeUnit;
 import apex.jorje.semantic.compiler.CompilationInput;
@@ -131,7 +130,7 @@ public final class ApexCompileCheck {
         };
     CompilationInput input =
         new CompilationInput(
-            sourceFiles, library, access, new TestQueryValidators.Noop(), noAdditionalPass, NoopCompilerProgressCallback.get());
+            sourceFiles, library, access, new SoqlValidator(schema), noAdditionalPass, NoopCompilerProgressCallback.get());
     ApexCompiler compiler = ApexCompiler.builder().setInput(input).build();
     resolver[0] = compiler.getCompilerContext().getSymbolResolver();
     compiler.compile(CompilerStage.ADDITIONAL_VALIDATE);
