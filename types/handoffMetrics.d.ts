@@ -402,6 +402,51 @@ declare module '@salesforce/label/c.Handoff_Metrics_Retry' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Blocked' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Blocked_One' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Enforce' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Installed' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Monitor' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare_One' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_None' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Handoff_Metrics_Status_Breach' {
   const label: string;
   export default label;

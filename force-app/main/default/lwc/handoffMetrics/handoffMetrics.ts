@@ -801,6 +801,29 @@ export interface BreakdownRow extends CountFields {
   userId?: string | null;
 }
 
+/** The product's rollout mode (`Handoff_Setting__mdt.Default.Rollout_Mode__c`), in rollout order. */
+export type RolloutMode = 'Installed' | 'Monitor' | 'Pilot' | 'Enforce';
+
+/** The rollout modes in rollout order; Installed (the shipped default) first. */
+export const ROLLOUT_MODES: readonly RolloutMode[] = ['Installed', 'Monitor', 'Pilot', 'Enforce'];
+
+/** One side of the pilot comparison over the window. */
+export interface RolloutGroup {
+  handoffs: number;
+  completeAtClose: number;
+}
+
+/** The rollout mode now, and what the rollout marked on the handoffs of the window. */
+export interface RolloutData {
+  mode: RolloutMode;
+  /** closes Enforce would have blocked (`Handoff__c.Would_Have_Blocked__c`) */
+  wouldHaveBlocked: number;
+  /** the pilot's handoffs (`Handoff__c.Pilot__c`) */
+  pilot: RolloutGroup;
+  /** every other handoff of the window */
+  rest: RolloutGroup;
+}
+
 /** What `HandoffMetricsController.getDashboard(segment, months)` returns. */
 export interface Dashboard {
   /** `YYYY-MM`: the last month of the window */
@@ -812,6 +835,7 @@ export interface Dashboard {
   hypercare: HypercareData;
   /** report DeveloperName → report Id */
   reportIds: Record<string, string>;
+  rollout: RolloutData;
 }
 
 type Json = Record<string, unknown>;
@@ -854,6 +878,30 @@ function readCounts(raw: Json): CountFields {
   return counts;
 }
 
+/** A mode as the product reads it (as Apex `HandoffRollout.normalise`): blank or unknown → Installed. */
+export function rolloutMode(value: unknown): RolloutMode {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  return ROLLOUT_MODES.find((mode) => mode.toLowerCase() === text) ?? 'Installed';
+}
+
+/** The share of a group's handoffs complete at close, in percent; null without handoffs. */
+export function completionRate(group: RolloutGroup): number | null {
+  return share(group.completeAtClose, group.handoffs);
+}
+
+function readGroup(raw: Json): RolloutGroup {
+  return { handoffs: asCount(raw.handoffs), completeAtClose: asCount(raw.completeAtClose) };
+}
+
+function readRollout(raw: Json): RolloutData {
+  return {
+    mode: rolloutMode(raw.mode),
+    wouldHaveBlocked: asCount(raw.wouldHaveBlocked),
+    pilot: readGroup(asObject(raw.pilot)),
+    rest: readGroup(asObject(raw.rest))
+  };
+}
+
 function readThreshold(raw: Json): HealthThreshold | null {
   const comparator = asText(raw.comparator);
   const threshold = asNumberOrNull(raw.threshold);
@@ -892,7 +940,8 @@ function readRows(value: unknown): BreakdownRow[] {
 /**
  * Reads the dashboard JSON defensively: missing lists are empty, counts that are not
  * non-negative numbers are 0, thresholds without a comparator or threshold are dropped, months
- * are sorted oldest first (a later duplicate of a month replaces the earlier one).
+ * are sorted oldest first (a later duplicate of a month replaces the earlier one), and a missing
+ * or unknown rollout mode reads as Installed (the shipped default) with zero counts.
  * @throws SyntaxError when the text is not JSON
  */
 export function parseDashboard(json: string | null | undefined): Dashboard {
@@ -941,6 +990,7 @@ export function parseDashboard(json: string | null | undefined): Dashboard {
         }))
         .sort((a, b) => a.week - b.week)
     },
-    reportIds
+    reportIds,
+    rollout: readRollout(asObject(raw.rollout))
   };
 }

@@ -3,7 +3,9 @@
  * in its compact form, for the Handoff app's home page: KPI tiles against their targets and
  * red-flag thresholds (Handoff_Health_Threshold__mdt), monthly trend charts drawn as SVG, a
  * breakdown by segment, Sales team and CSM, the red flags of the maintenance schedule with
- * their actions, the hypercare weeks after go-live, and links into the Handoff reports.
+ * their actions, the hypercare weeks after go-live, and links into the Handoff reports. A line
+ * under the title says the rollout mode (Handoff_Setting__mdt.Default.Rollout_Mode__c) and, in
+ * Monitor and Pilot, how many closes the gate would have blocked and how the pilot compares.
  *
  * Data: one cacheable Apex read, HandoffMetricsController.getDashboard(segment, months), which
  * answers from monthly snapshot records and aggregates (never raw rows) as a JSON string. All
@@ -18,6 +20,7 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   KPI_DEFINITIONS,
   breaches,
+  completionRate,
   computeKpis,
   evaluateHypercare,
   evaluateRedFlags,
@@ -121,6 +124,15 @@ import HYPERCARE_NO_FLAGS from '@salesforce/label/c.Handoff_Metrics_Hypercare_No
 import REPORTS_HEADING from '@salesforce/label/c.Handoff_Metrics_Reports_Heading';
 import REPORTS_ALL from '@salesforce/label/c.Handoff_Metrics_Reports_All';
 import OPEN_DASHBOARD from '@salesforce/label/c.Handoff_Metrics_Open_Dashboard';
+import ROLLOUT_INSTALLED from '@salesforce/label/c.Handoff_Metrics_Rollout_Installed';
+import ROLLOUT_MONITOR from '@salesforce/label/c.Handoff_Metrics_Rollout_Monitor';
+import ROLLOUT_PILOT from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot';
+import ROLLOUT_ENFORCE from '@salesforce/label/c.Handoff_Metrics_Rollout_Enforce';
+import ROLLOUT_BLOCKED from '@salesforce/label/c.Handoff_Metrics_Rollout_Blocked';
+import ROLLOUT_BLOCKED_ONE from '@salesforce/label/c.Handoff_Metrics_Rollout_Blocked_One';
+import ROLLOUT_PILOT_COMPARE from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare';
+import ROLLOUT_PILOT_COMPARE_ONE from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare_One';
+import ROLLOUT_PILOT_NONE from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_None';
 
 // Types through import() so that ESLint's Babel scope analysis sees no unused import.
 type BreakdownRow = import('c/handoffMetrics').BreakdownRow;
@@ -133,6 +145,7 @@ type KpiDefinition = import('c/handoffMetrics').KpiDefinition;
 type KpiKey = import('c/handoffMetrics').KpiKey;
 type KpiStatus = import('c/handoffMetrics').KpiStatus;
 type PeriodCounts = import('c/handoffMetrics').PeriodCounts;
+type RolloutMode = import('c/handoffMetrics').RolloutMode;
 type Unit = import('c/handoffMetrics').Unit;
 type ChartGeometry = import('./chart').ChartGeometry;
 type ChartPoint = import('./chart').ChartPoint;
@@ -145,6 +158,20 @@ export const REPORTS_HOME_URL = '/lightning/o/Report/home';
 
 /** The Handoff Metrics app page (the compact view links to it). */
 export const METRICS_PAGE_URL = '/lightning/n/Handoff_Metrics';
+
+/** The report of the closes the gate would have blocked (Monitor and Pilot). */
+export const WOULD_HAVE_BLOCKED_REPORT = 'Handoff_Would_Have_Blocked';
+
+/** The report comparing pilot handoffs with the rest (Pilot). */
+export const PILOT_REPORT = 'Handoff_Pilot_Comparison';
+
+/** The rollout line's first sentence, by mode. */
+const ROLLOUT_TEXT: Record<RolloutMode, string> = {
+  Installed: ROLLOUT_INSTALLED,
+  Monitor: ROLLOUT_MONITOR,
+  Pilot: ROLLOUT_PILOT,
+  Enforce: ROLLOUT_ENFORCE
+};
 
 /** Which reports a KPI drills into: the first report (by DeveloperName) whose name matches. */
 const REPORT_PATTERNS: Record<KpiKey | 'volume', RegExp> = {
@@ -312,6 +339,21 @@ interface HypercareWeekView {
   className: string;
 }
 
+interface RolloutView {
+  mode: RolloutMode;
+  modeText: string;
+  /** Monitor and Pilot: the closes the gate would have blocked */
+  showBlocked: boolean;
+  blockedText: string;
+  /** the Handoff_Would_Have_Blocked report, or '' when the viewer cannot see it */
+  blockedUrl: string;
+  /** Pilot: the pilot's handoffs and completion against the rest */
+  showPilot: boolean;
+  pilotText: string;
+  /** the Handoff_Pilot_Comparison report, or '' when the viewer cannot see it */
+  pilotUrl: string;
+}
+
 interface ReportLink {
   key: string;
   label: string;
@@ -389,6 +431,11 @@ export function reportUrl(key: KpiKey | 'volume', reportIds: Record<string, stri
     .sort()
     .find((n) => REPORT_PATTERNS[key].test(n));
   return name ? `/lightning/r/Report/${reportIds[name]}/view` : REPORTS_HOME_URL;
+}
+
+/** A report by DeveloperName, or '' when the viewer cannot see it (not in `reportIds`). */
+function namedReportUrl(name: string, reportIds: Record<string, string>): string {
+  return reportIds[name] ? `/lightning/r/Report/${reportIds[name]}/view` : '';
 }
 
 /** The counts behind a KPI (part of whole), for the tile's second line. */
@@ -489,6 +536,8 @@ export default class HandoffMetricsDashboard extends LightningElement {
     openDashboard: OPEN_DASHBOARD
   };
 
+  /** A space between two sentences of a line (the template compiler drops whitespace-only text). */
+  space = ' ';
   reportsHomeUrl = REPORTS_HOME_URL;
   metricsPageUrl = METRICS_PAGE_URL;
 
@@ -572,6 +621,40 @@ export default class HandoffMetricsDashboard extends LightningElement {
 
   get cardClass(): string {
     return this.compact ? 'dashboard dashboard_compact' : 'dashboard';
+  }
+
+  // ------------------------------------------------------------------ rollout
+
+  /** The rollout line under the title: the mode, and in Monitor and Pilot what it marked. */
+  get rollout(): RolloutView | null {
+    const d = this.dashboard;
+    if (!d) {
+      return null;
+    }
+    const { mode, wouldHaveBlocked, pilot, rest } = d.rollout;
+    const watching = mode === 'Monitor' || mode === 'Pilot';
+    let pilotText = ROLLOUT_PILOT_NONE;
+    if (pilot.handoffs > 0) {
+      pilotText = format(
+        pilot.handoffs === 1 ? ROLLOUT_PILOT_COMPARE_ONE : ROLLOUT_PILOT_COMPARE,
+        numberFormat.format(pilot.handoffs),
+        formatMeasure(completionRate(pilot), 'Percent'),
+        formatMeasure(completionRate(rest), 'Percent')
+      );
+    }
+    return {
+      mode,
+      modeText: ROLLOUT_TEXT[mode],
+      showBlocked: watching,
+      blockedText:
+        wouldHaveBlocked === 1
+          ? ROLLOUT_BLOCKED_ONE
+          : format(ROLLOUT_BLOCKED, numberFormat.format(wouldHaveBlocked)),
+      blockedUrl: namedReportUrl(WOULD_HAVE_BLOCKED_REPORT, d.reportIds),
+      showPilot: mode === 'Pilot',
+      pilotText,
+      pilotUrl: namedReportUrl(PILOT_REPORT, d.reportIds)
+    };
   }
 
   // ------------------------------------------------------------------ filters

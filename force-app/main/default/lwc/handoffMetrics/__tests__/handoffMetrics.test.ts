@@ -14,7 +14,9 @@ import {
   METRICS,
   addDays,
   addMonths,
+  ROLLOUT_MODES,
   breaches,
+  completionRate,
   computeKpis,
   emptyCounts,
   evaluateHypercare,
@@ -26,6 +28,7 @@ import {
   monthWindow,
   parseDashboard,
   poolCounts,
+  rolloutMode,
   weightedMedian
 } from '../handoffMetrics';
 import type {
@@ -440,9 +443,81 @@ describe('parseDashboard', () => {
       breakdown: { segment: [], team: [], csm: [] },
       thresholds: [],
       hypercare: { startDate: null, weeks: [] },
-      reportIds: {}
+      reportIds: {},
+      rollout: {
+        mode: 'Installed',
+        wouldHaveBlocked: 0,
+        pilot: { handoffs: 0, completeAtClose: 0 },
+        rest: { handoffs: 0, completeAtClose: 0 }
+      }
     });
     expect(parseDashboard('{"periods":[{"period":"2026-01","handoffs":1}]}').asOf).toBe('2026-01');
     expect(() => parseDashboard('<html>')).toThrow(SyntaxError);
+  });
+});
+
+describe('the rollout part of the dashboard', () => {
+  it('reads the mode and the counts the controller sends', () => {
+    const { rollout } = parseDashboard(
+      JSON.stringify({
+        rollout: {
+          mode: 'Pilot',
+          wouldHaveBlocked: 7,
+          pilot: { handoffs: 8, completeAtClose: 7 },
+          rest: { handoffs: 40, completeAtClose: 30 }
+        }
+      })
+    );
+    expect(rollout).toEqual({
+      mode: 'Pilot',
+      wouldHaveBlocked: 7,
+      pilot: { handoffs: 8, completeAtClose: 7 },
+      rest: { handoffs: 40, completeAtClose: 30 }
+    });
+  });
+
+  it('reads an answer without a rollout part (an older controller) as Installed with zeros', () => {
+    const { rollout } = parseDashboard(JSON.stringify({ asOf: '2026-03', periods: [] }));
+    expect(rollout).toEqual({
+      mode: 'Installed',
+      wouldHaveBlocked: 0,
+      pilot: { handoffs: 0, completeAtClose: 0 },
+      rest: { handoffs: 0, completeAtClose: 0 }
+    });
+  });
+
+  it('drops what it cannot use: unknown modes, negative or non-numeric counts, missing groups', () => {
+    const { rollout } = parseDashboard(
+      JSON.stringify({
+        rollout: { mode: 'Paused', wouldHaveBlocked: -3, pilot: 'none', rest: { handoffs: '12' } }
+      })
+    );
+    expect(rollout).toEqual({
+      mode: 'Installed',
+      wouldHaveBlocked: 0,
+      pilot: { handoffs: 0, completeAtClose: 0 },
+      rest: { handoffs: 0, completeAtClose: 0 }
+    });
+    expect(parseDashboard('{"rollout":[1,2]}').rollout.mode).toBe('Installed');
+    expect(parseDashboard('{"rollout":{"mode":null}}').rollout.mode).toBe('Installed');
+  });
+
+  it('reads modes as Apex does: any case, spaces around, blank or unknown as Installed', () => {
+    expect(ROLLOUT_MODES).toEqual(['Installed', 'Monitor', 'Pilot', 'Enforce']);
+    for (const mode of ROLLOUT_MODES) {
+      expect(rolloutMode(mode)).toBe(mode);
+    }
+    expect(rolloutMode(' monitor ')).toBe('Monitor');
+    expect(rolloutMode('ENFORCE')).toBe('Enforce');
+    expect(rolloutMode('')).toBe('Installed');
+    expect(rolloutMode('Enforced')).toBe('Installed');
+    expect(rolloutMode(undefined)).toBe('Installed');
+    expect(rolloutMode(3)).toBe('Installed');
+  });
+
+  it('gives a group completion rate in percent, and none without handoffs', () => {
+    expect(completionRate({ handoffs: 8, completeAtClose: 7 })).toBe(87.5);
+    expect(completionRate({ handoffs: 40, completeAtClose: 30 })).toBe(75);
+    expect(completionRate({ handoffs: 0, completeAtClose: 0 })).toBeNull();
   });
 });

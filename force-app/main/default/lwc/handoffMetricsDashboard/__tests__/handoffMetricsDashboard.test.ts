@@ -4,7 +4,7 @@
  * targets and thresholds; the monthly trend charts, including a month with no handoffs and a
  * month missing from the data; the red flags with their actions; the period and segment
  * filters; the breakdown; the hypercare weeks; drill-through to reports and users; the compact
- * view; and accessibility.
+ * view; the rollout line under the title in each mode, with its report links; and accessibility.
  *
  * @sa11y/jest is not installed in this project, so the accessibility tests assert roles, ARIA
  * attributes, names and keyboard reachability explicitly. "Today" is 4 March 2026 (fake Date).
@@ -140,6 +140,21 @@ jest.mock(
 jest.mock('@salesforce/label/c.Handoff_Metrics_No_Handoffs', () => ({ default: 'No handoffs' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.Handoff_Metrics_Rollout_Blocked',
+  () => ({ default: '{0} closes would have been blocked.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare',
+  () => ({ default: 'Pilot: {0} handoffs, {1} complete at close vs {2} for the rest.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare_One',
+  () => ({ default: 'Pilot: 1 handoff, {1} complete at close vs {2} for the rest.' }),
+  { virtual: true }
+);
 
 interface TestWireAdapter {
   emit(value: unknown): void;
@@ -609,7 +624,9 @@ describe('c-handoff-metrics-dashboard drill-through', () => {
       'c.Handoff_Metrics_Reports_All',
       '/lightning/o/Report/home'
     ]);
-    expect(links.length).toBe(6);
+    expect(links.map((l) => l[0])).toContain('Handoff Would Have Blocked');
+    expect(links.map((l) => l[0])).toContain('Handoff Pilot Comparison');
+    expect(links.length).toBe(8);
   });
 });
 
@@ -640,6 +657,187 @@ describe('c-handoff-metrics-dashboard compact view', () => {
     const element = await renderWith(answer, { compact: true });
     expect($(element, '[data-id="hypercare"]')).toBeNull();
     expect($(element, '[data-id="hypercare-none"]')).toBeNull();
+  });
+});
+
+describe('c-handoff-metrics-dashboard rollout line', () => {
+  type Rollout = {
+    mode?: unknown;
+    wouldHaveBlocked?: number;
+    pilot?: { handoffs: number; completeAtClose: number };
+    rest?: { handoffs: number; completeAtClose: number };
+  };
+
+  function withRollout(rollout: Rollout | undefined, answer: Json = data()): Json {
+    if (rollout === undefined) {
+      delete answer.rollout;
+    } else {
+      answer.rollout = rollout;
+    }
+    return answer;
+  }
+
+  function line(element: HTMLElement): HTMLElement {
+    return $(element, '[data-id="rollout"]') as HTMLElement;
+  }
+
+  it('says that Handoff is not switched on in Installed, and nothing else', async () => {
+    const element = await renderWith(
+      withRollout({ mode: 'Installed', wouldHaveBlocked: 0 }, { ...data(), periods: [] })
+    );
+    expect(line(element).dataset.mode).toBe('Installed');
+    expect(text($(element, '[data-id="rollout-mode"]'))).toBe(
+      'c.Handoff_Metrics_Rollout_Installed'
+    );
+    expect(line(element).querySelector('a')).toBeNull();
+    expect($(element, '[data-id="rollout-blocked"]')).toBeNull();
+    expect($(element, '[data-id="rollout-pilot"]')).toBeNull();
+    // the empty state still explains itself below the line
+    expect($(element, '[data-id="empty"]')).not.toBeNull();
+  });
+
+  it('reads an answer without a rollout part as Installed', async () => {
+    const element = await renderWith(withRollout(undefined));
+    expect(line(element).dataset.mode).toBe('Installed');
+    expect(text($(element, '[data-id="rollout-mode"]'))).toBe(
+      'c.Handoff_Metrics_Rollout_Installed'
+    );
+  });
+
+  it('says in Monitor that the gate does not block yet and how many closes it would have blocked', async () => {
+    const element = await renderWith(
+      withRollout({
+        mode: 'Monitor',
+        wouldHaveBlocked: 1234,
+        pilot: { handoffs: 0, completeAtClose: 0 },
+        rest: { handoffs: 200, completeAtClose: 184 }
+      })
+    );
+    expect(line(element).dataset.mode).toBe('Monitor');
+    expect(text($(element, '[data-id="rollout-mode"]'))).toBe(
+      'c.Handoff_Metrics_Rollout_Monitor 1,234 closes would have been blocked. ' +
+        '(c.Handoff_Metrics_Report_Link)'
+    );
+    const link = $(element, 'a[data-id="rollout-blocked"]') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/lightning/r/Report/00O000000000007AAA/view');
+    expect($(element, '[data-id="rollout-pilot"]')).toBeNull();
+  });
+
+  it('says "1 close", and shows the count without a link when the viewer cannot see the report', async () => {
+    const answer = withRollout({ mode: 'Monitor', wouldHaveBlocked: 1 });
+    delete (answer.reportIds as Json).Handoff_Would_Have_Blocked;
+    const element = await renderWith(answer);
+    expect(text($(element, '[data-id="rollout-mode"]'))).toBe(
+      'c.Handoff_Metrics_Rollout_Monitor c.Handoff_Metrics_Rollout_Blocked_One'
+    );
+    expect(($(element, '[data-id="rollout-blocked"]') as HTMLElement).tagName).toBe('SPAN');
+    expect(line(element).querySelector('a')).toBeNull();
+  });
+
+  it('compares the pilot with the rest in Pilot, each line linking to its report', async () => {
+    const element = await renderWith(data());
+    expect(line(element).dataset.mode).toBe('Pilot');
+    expect(text($(element, '[data-id="rollout-mode"]'))).toBe(
+      'c.Handoff_Metrics_Rollout_Pilot 12 closes would have been blocked. ' +
+        '(c.Handoff_Metrics_Report_Link)'
+    );
+    const pilot = $(element, '[data-id="rollout-pilot"]') as HTMLElement;
+    // 8 of 9 pilot handoffs complete (88.9%) vs 176 of 191 for the rest (92.1%)
+    expect(text(pilot)).toBe(
+      'Pilot: 9 handoffs, 88.9% complete at close vs 92.1% for the rest. ' +
+        '(c.Handoff_Metrics_Report_Link)'
+    );
+    expect(pilot.querySelector('a')?.getAttribute('href')).toBe(
+      '/lightning/r/Report/00O000000000006AAA/view'
+    );
+    expect($(element, 'a[data-id="rollout-blocked"]')?.getAttribute('href')).toBe(
+      '/lightning/r/Report/00O000000000007AAA/view'
+    );
+  });
+
+  it('words a pilot of one handoff, a pilot without handoffs and a window without others', async () => {
+    const one = await renderWith(
+      withRollout({
+        mode: 'Pilot',
+        wouldHaveBlocked: 0,
+        pilot: { handoffs: 1, completeAtClose: 1 },
+        rest: { handoffs: 0, completeAtClose: 0 }
+      })
+    );
+    expect(text($(one, '[data-id="rollout-pilot"]'))).toBe(
+      'Pilot: 1 handoff, 100% complete at close vs c.Handoff_Metrics_No_Data for the rest. ' +
+        '(c.Handoff_Metrics_Report_Link)'
+    );
+    document.body.removeChild(one);
+    const none = withRollout({
+      mode: 'pilot',
+      wouldHaveBlocked: 2,
+      pilot: { handoffs: 0, completeAtClose: 0 },
+      rest: { handoffs: 40, completeAtClose: 30 }
+    });
+    delete (none.reportIds as Json).Handoff_Pilot_Comparison;
+    const element = await renderWith(none);
+    const pilot = $(element, '[data-id="rollout-pilot"]') as HTMLElement;
+    expect(text(pilot)).toBe('c.Handoff_Metrics_Rollout_Pilot_None');
+    expect(pilot.querySelector('a')).toBeNull();
+  });
+
+  it('says only the mode in Enforce', async () => {
+    const element = await renderWith(
+      withRollout({
+        mode: 'Enforce',
+        wouldHaveBlocked: 5,
+        pilot: { handoffs: 3, completeAtClose: 3 },
+        rest: { handoffs: 197, completeAtClose: 181 }
+      })
+    );
+    expect(line(element).dataset.mode).toBe('Enforce');
+    expect(text(line(element))).toBe('c.Handoff_Metrics_Rollout_Enforce');
+    expect(line(element).querySelector('a')).toBeNull();
+  });
+
+  it('sits under the title, after the period line and before the flags, in the compact view too', async () => {
+    const element = await renderWith(data(), { compact: true });
+    const order = $$(element, '[data-id="subtitle"], [data-id="rollout"], [data-id="flags"]').map(
+      (node) => node.dataset.id
+    );
+    expect(order).toEqual(['subtitle', 'rollout', 'flags']);
+    expect($(element, '[data-id="rollout-pilot"]')).not.toBeNull();
+  });
+
+  it('shows no line while loading or after an error', async () => {
+    const element = render();
+    expect($(element, '[data-id="rollout"]')).toBeNull();
+    wire.error({ message: 'No access' });
+    await flush();
+    expect($(element, '[data-id="rollout"]')).toBeNull();
+  });
+
+  it('ships labels with the placeholders the line fills', () => {
+    const xml = readFileSync(
+      join(__dirname, '..', '..', '..', 'labels', 'HandoffMetrics.labels-meta.xml'),
+      'utf8'
+    );
+    const value = (name: string): string =>
+      new RegExp(`<fullName>${name}</fullName>[\\s\\S]*?<value>([^<]*)</value>`).exec(xml)?.[1] ??
+      '';
+    expect(value('Handoff_Metrics_Rollout_Installed')).toBe(
+      'Handoff is installed but not switched on: no handoffs are created until an admin sets ' +
+        'the rollout mode to Monitor.'
+    );
+    expect(value('Handoff_Metrics_Rollout_Monitor')).toBe(
+      "Rollout mode: Monitor — the gate doesn't block yet."
+    );
+    expect(value('Handoff_Metrics_Rollout_Enforce')).toBe('Rollout mode: Enforce');
+    expect(value('Handoff_Metrics_Rollout_Blocked')).toContain('{0}');
+    for (const name of [
+      'Handoff_Metrics_Rollout_Pilot_Compare',
+      'Handoff_Metrics_Rollout_Pilot_Compare_One'
+    ]) {
+      expect(value(name)).toContain('{1}');
+      expect(value(name)).toContain('{2}');
+    }
+    expect(value('Handoff_Metrics_Rollout_Pilot_Compare')).toContain('{0}');
   });
 });
 
