@@ -128,6 +128,12 @@ export function buildDriver(): string {
   }
   rmSync(target, { recursive: true, force: true });
   renameSync(building, target);
+  // Builds of older sources are never used again.
+  for (const entry of readdirSync(CACHE_DIR)) {
+    const stale = path.join(CACHE_DIR, entry);
+    if (stale !== target && !entry.includes('.tmp-'))
+      rmSync(stale, { recursive: true, force: true });
+  }
   return target;
 }
 
