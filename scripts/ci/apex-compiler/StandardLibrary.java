@@ -116,12 +116,10 @@ final class StandardLibrary implements SymbolProvider {
     return (namespace + "/" + className).toLowerCase(Locale.ROOT);
   }
 
-  /** Where each stub loaded so far came from (for error messages about the stubs themselves). */
+  /** Where a stub source came from (its file, or its entry in the jar), for --stub-errors. */
   String originOf(SourceFile file) {
-    for (StubSource stub : stubs.values()) {
-      if (stub.body == file.getBody()) return stub.origin;
-    }
-    return null;
+    StubSource stub = stubs.get(String.valueOf(file.getKnownName()).replace('.', '/').toLowerCase(Locale.ROOT));
+    return stub == null ? null : stub.origin;
   }
 
   // -----------------------------------------------------------------------------------------
