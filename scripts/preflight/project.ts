@@ -71,6 +71,12 @@ export interface ProjectExpectations {
   businessHoursNames: string[];
   /** the profile name TestDataFactory looks users' profile up by, when it does */
   testProfileName: string | null;
+  /**
+   * Our components (other than custom metadata records) whose formulas read $CustomMetadata: they
+   * compile only once the records exist, so a one-step validation of a fresh org fails on them.
+   * Full names as the Metadata API reports them, e.g. "Opportunity.Some_Rule".
+   */
+  customMetadataReaders: string[];
   /** our custom metadata records: type (without __mdt), DeveloperName, field values as in the files */
   customMetadata: Array<{ type: string; name: string; values: Record<string, string | null> }>;
 }
@@ -125,6 +131,20 @@ function loadValidationRuleMessages(source: string): string[] {
   return walk(join(source, 'objects'), '.validationRule-meta.xml')
     .map((p) => text(readXml(p), 'errorMessage'))
     .filter((m): m is string => typeof m === 'string' && m.trim() !== '');
+}
+
+function loadCustomMetadataReaders(source: string): string[] {
+  const out: string[] = [];
+  for (const path of walk(source, '-meta.xml')) {
+    const rel = relative(source, path).split(/[\\/]/);
+    if (rel[0] === 'customMetadata' || !readText(path).includes('$CustomMetadata.')) {
+      continue;
+    }
+    const name = rel[rel.length - 1].replace(/\.[A-Za-z]+-meta\.xml$/, '');
+    // objects/<Object>/<kind>/<Name>.<kind>-meta.xml → Object.Name
+    out.push(rel[0] === 'objects' && rel.length >= 4 ? `${rel[1]}.${name}` : name);
+  }
+  return out.sort();
 }
 
 function loadFlows(source: string): ProjectFlow[] {
@@ -224,6 +244,7 @@ export function loadProject(root: string = PROJECT_ROOT): ProjectExpectations {
     },
     businessHoursNames,
     testProfileName: profileByName,
+    customMetadataReaders: loadCustomMetadataReaders(source),
     customMetadata: [...metadata.values()].map((r) => ({
       type: r.type,
       name: r.name,

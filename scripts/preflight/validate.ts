@@ -76,6 +76,15 @@ export const CAUSES: Cause[] = [
       project.validationRuleMessages.some((m) => f.message.includes(m.slice(0, 60)))
   },
   {
+    id: 'custom-metadata-first',
+    label: 'A formula reads custom metadata records the org does not have yet',
+    fix: 'Deploy the custom metadata types and records first (npm run deploy -- --target-org <alias> --custom-metadata-only), then validate again; npm run deploy does both steps in order.',
+    matches: (f, project) =>
+      f.kind === 'component' &&
+      (f.message.includes('$CustomMetadata') ||
+        project.customMetadataReaders.some((name) => f.name.endsWith(` ${name}`)))
+  },
+  {
     id: 'validation-rule',
     label: "One of the org's validation rules rejected a test record",
     fix: 'See the "Active validation rules" check: let the test records through, or give them the values the rule expects.',

@@ -4,7 +4,8 @@
  * from the org's describe, formula fields, and the cases that must stay "unknown" rather than
  * be guessed. Also what the project's metadata tells the preflight.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateRule, withDefaults } from '../formula.ts';
 import { loadProject, scheduledJobNamesIn } from '../project.ts';
@@ -151,6 +152,30 @@ describe("the project's expectations", () => {
       project.validationRules.get('Opportunity')?.has('Handoff_Required_Before_Closed_Won')
     ).toBe(true);
     expect(project.flows.filter((f) => f.status === 'Active').length).toBeGreaterThan(0);
+  });
+
+  it('lists the components whose formulas read custom metadata records', () => {
+    const root = mkdtempSync(join(tmpdir(), 'preflight-project-'));
+    const rules = join(
+      root,
+      'force-app',
+      'main',
+      'default',
+      'objects',
+      'Opportunity',
+      'validationRules'
+    );
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(
+      join(rules, 'Needs_Setting.validationRule-meta.xml'),
+      '<ValidationRule><errorConditionFormula>$CustomMetadata.Handoff_Setting__mdt.Default.On__c</errorConditionFormula></ValidationRule>'
+    );
+    writeFileSync(
+      join(rules, 'Plain.validationRule-meta.xml'),
+      '<ValidationRule><errorConditionFormula>false</errorConditionFormula></ValidationRule>'
+    );
+    expect(loadProject(root).customMetadataReaders).toEqual(['Opportunity.Needs_Setting']);
+    expect(project.customMetadataReaders).toEqual(expect.any(Array));
   });
 
   it('parses job-name constants, quotes included', () => {

@@ -12,6 +12,7 @@ import { EXIT } from '../model.ts';
 import { loadProject } from '../project.ts';
 import {
   failuresFromMessage,
+  failuresOf,
   groupByCause,
   validateDeploy,
   type CommandRunner
@@ -214,6 +215,33 @@ describe('--validate', () => {
       }
     ]);
     expect(groupByCause(failures, PROJECT).map((g) => g.cause.id)).toEqual(['limits', 'coverage']);
+  });
+
+  it('a formula that reads custom metadata the org lacks is its own cause: deploy the records first', () => {
+    const project = { ...PROJECT, customMetadataReaders: ['Opportunity.Needs_Setting'] };
+    const failures = failuresOf(
+      {
+        componentFailures: [
+          {
+            componentType: 'ValidationRule',
+            fullName: 'Opportunity.Needs_Setting',
+            problem: 'Field Gate_On__c does not exist'
+          },
+          {
+            componentType: 'CustomField',
+            fullName: 'Opportunity.Other__c',
+            problem: 'Picklist value not found'
+          }
+        ]
+      },
+      project
+    );
+    const groups = groupByCause(failures, project);
+    expect(groups.map((g) => [g.cause.id, g.failures.map((f) => f.name)])).toEqual([
+      ['custom-metadata-first', ['ValidationRule Opportunity.Needs_Setting']],
+      ['component', ['CustomField Opportunity.Other__c']]
+    ]);
+    expect(groups[0].cause.fix).toContain('--custom-metadata-only');
   });
 
   it('a failed build stops before anything is sent to the org', async () => {
