@@ -246,6 +246,17 @@ describe('product objects per persona', () => {
       expect([set, types.includes('Handoff_Segment_Policy__mdt')]).toEqual([set, true]);
     }
   });
+
+  it('only the admin reads the test default values (configuration for deploys, not for users)', () => {
+    const readers = [...sets.entries()]
+      .filter(([, xml]) =>
+        list(xml, 'customMetadataTypeAccesses').some(
+          (a) => text(a, 'name') === 'Handoff_Test_Default__mdt' && text(a, 'enabled') === 'true'
+        )
+      )
+      .map(([name]) => name);
+    expect(readers).toEqual(['Handoff_Admin']);
+  });
 });
 
 describe('custom permissions', () => {
