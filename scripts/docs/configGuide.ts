@@ -89,6 +89,10 @@ const CHANGE_GUIDANCE: Record<string, string[]> = {
     'The product reads only the record named `Default`; do not rename or delete it. Each switch takes effect at the next transaction.',
     'Clearing Gate Enabled pauses the Closed Won gate without deactivating the validation rule (the handoff panel says the check is paused). Every notification can be switched off on its own. Exception Escalation Days above 1 also needs the scheduled path of Handoff_After_Save_Exception_Followup moved to the same number of days in Flow Builder (docs/flows.md).'
   ],
+  Handoff_Test_Default__mdt: [
+    'Read only by the Apex tests (TestDataFactory), never by the product: a record changes nothing for users. It fills the field on every record of its object the tests create, unless the test set that field; add one for each required field or validation rule of yours that the test records would break (docs/maintenance.md, "Deploying to production").',
+    'Validate a production deploy (`npm run deploy -- --target-org <alias> --check-only`) after adding one: a record whose field is unknown, not creatable, a Handoff field, or whose value does not convert fails the tests with its name. Create your own records rather than activating the shipped example: a deploy resets the records it ships.'
+  ],
   Handoff_Pool_Member__mdt: [
     "None ship: create one record per CSM and pool in the org (Setup → Custom Metadata Types → Handoff Pool Member → Manage Records). Pool is the public group or queue DeveloperName of the segment policy's Assignment Pool; the user must also be a direct member of that group or queue, active, and not unavailable (User.Handoff_Unavailable_Until__c).",
     'Weight (blank = 1, 0 = never picked) shares the round robin; Capacity caps open handoffs (blank = no cap). Changes apply to the next assignment. With no eligible member, the fallback owner gets the handoff, flagged.'
