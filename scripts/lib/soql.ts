@@ -243,6 +243,8 @@ async function readResultsPage(
       const problems: string[] = [];
       const parser = new CsvParser({
         header: true,
+        // Bulk API results never end in a report footer: every record is handed over as read.
+        footer: false,
         onRecord: (fields) => {
           if (columns === null) {
             columns = fields;
