@@ -59,7 +59,9 @@ Which deals (default: the last 15 closed-won deals):
 
 Options:
   --activities <file>     CSV of Tasks/Events for the time to first CSM activity (CSV source)
-  --mapping <file>        column mapping (default data/mapping.default.json)
+  --mapping <file>        column mapping (default data/mapping.default.json); presets:
+                          data/mapping.salesforce-report.json (a report, Details Only),
+                          data/mapping.data-loader.json, data/mapping.hubspot-deals.json
   --rules <file>          rule config JSON (default: the shipped config in the conformance vectors)
   --rules-config <name>   which config of a vectors-shaped rules file (default shipped)
   --out <dir>             where the reports go (default reports/audit)
@@ -71,7 +73,8 @@ Options:
   --help                  this text
 
 Exit status: 0 when deals were audited (bad rows are reported and skipped), 1 when nothing
-usable remains or on an error.`;
+usable remains, when the file's columns do not fit the mapping (a suggested mapping is
+printed), or on an error.`;
 
 /** Everything a run needs; the CLI fills it from argv, tests directly. */
 export interface AuditOptions {

@@ -850,7 +850,7 @@ function reportTables(r: AuditReport): ReportTables {
   const footer = r.meta.footer;
   return {
     glance: {
-      headers: ['', 'Number', 'What it means'],
+      headers: ['Measure', 'Number', 'What it means'],
       rows: r.headline.map((h) => [h.label, h.value, h.detail]),
       numeric: [1]
     },
