@@ -87,7 +87,7 @@ const CHANGE_GUIDANCE: Record<string, string[]> = {
   ],
   Handoff_Setting__mdt: [
     'The product reads only the record named `Default`; do not rename or delete it. Each switch takes effect at the next transaction.',
-    'Clearing Gate Enabled pauses the Closed Won gate without deactivating the validation rule (the handoff panel says the check is paused). Every notification can be switched off on its own. Exception Escalation Days above 1 also needs the scheduled path of Handoff_After_Save_Exception_Followup moved to the same number of days in Flow Builder (docs/flows.md).'
+    'Rollout Mode ships as Installed (dormant): move it one step at a time to Monitor, Pilot and Enforce (docs/rollout.md, or the Handoff Setup page). Moving back to Monitor pauses the Closed Won gate without deactivating the validation rule (the handoff panel says which fields would block). Every notification can be switched off on its own. Exception Escalation Days above 1 also needs the scheduled path of Handoff_After_Save_Exception_Followup moved to the same number of days in Flow Builder (docs/flows.md).'
   ],
   Handoff_Test_Default__mdt: [
     'Read only by the Apex tests (TestDataFactory), never by the product: a record changes nothing for users. It fills the field on every record of its object the tests create, unless the test set that field; add one for each required field or validation rule of yours that the test records would break (docs/maintenance.md, "Deploying to production").',
