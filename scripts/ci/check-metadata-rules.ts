@@ -1,6 +1,8 @@
 // The platform's metadata rules (scripts/ci/metadata-rules/rules.ts), checked offline over
 // every file in force-app: length limits, permission dependencies within a permission set,
-// formula functions per context, one invocable method per class, one path per record type.
+// formula functions per context, one invocable method per class, one path per record type,
+// and custom metadata records against their type (fields exist, values fit the field's type,
+// length, precision, picklist values and xsi:type; required fields; record names).
 // Each failure names the file, the element, the value, the limit or rule and its reference.
 //
 // Usage: tsx scripts/ci/check-metadata-rules.ts [source-folder ...]   (default: force-app)
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { checkSource, formatViolation } from './metadata-rules/check';
 import {
+  CUSTOM_METADATA_RULES,
   FORMULA_FUNCTION_RULES,
   LENGTH_RULES,
   NOT_ENFORCED,
@@ -31,6 +34,9 @@ function listRules(): void {
     ...FORMULA_FUNCTION_RULES
   ]) {
     console.log(`${r.id}\t${r.confidence}\t${r.reference.url || r.reference.says}`);
+  }
+  for (const r of Object.values(CUSTOM_METADATA_RULES)) {
+    console.log(`${r.id}\t${r.summary}\t${r.confidence}\t${r.reference.url || r.reference.says}`);
   }
   for (const n of NOT_ENFORCED) console.log(`not enforced: ${n.rule} (${n.why})`);
 }

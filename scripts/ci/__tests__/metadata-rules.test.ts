@@ -1,14 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   Violation,
   checkSource,
+  decimalDigits,
   formatViolation,
   formulaCode,
   longestSpan
 } from '../metadata-rules/check';
-import { ALL_RULE_IDS, LENGTH_RULES, LengthRule } from '../metadata-rules/rules';
+import {
+  ALL_RULE_IDS,
+  CUSTOM_METADATA_RULES,
+  LENGTH_RULES,
+  LengthRule
+} from '../metadata-rules/rules';
 import { parseXml } from '../metadata-rules/xml';
 import { repoRoot } from '../lib';
 
@@ -212,6 +218,216 @@ describe('metadata rules: fixtures that must fail, one per rule kind', () => {
   });
 });
 
+describe('metadata rules: custom metadata records against their type', () => {
+  // Each case is a record in invalid/<case>/; the type it is checked against is the one in the
+  // valid fixture (objects/Gate_Setting__mdt: Text(10) required, TextArea, LongTextArea(300),
+  // Number(5, 2), Checkbox, Date, DateTime, an unrestricted Picklist of Monitor and Enforce).
+  const TYPE = path.join(FIXTURES, 'valid', 'main', 'default', 'objects', 'Gate_Setting__mdt');
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'metadata-rules-cmdt-'));
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+  const runRecord = (folder: string): Violation[] => {
+    cpSync(path.join(FIXTURES, 'invalid', folder), root, { recursive: true });
+    cpSync(TYPE, path.join(root, 'main', 'default', 'objects', 'Gate_Setting__mdt'), {
+      recursive: true
+    });
+    return checkSource(root).violations;
+  };
+
+  const R = CUSTOM_METADATA_RULES;
+  const cases: [string, string, string[]][] = [
+    [
+      'cmdt-text-length',
+      R.textLength.id,
+      [
+        'Gate_Setting.Long_Owner.md-meta.xml:7 <values[Owner__c]/value>: 11 characters; Gate_Setting__mdt.Owner__c is ' +
+          'Text(10), at most 10 characters'
+      ]
+    ],
+    [
+      'cmdt-longtextarea-length',
+      R.textLength.id,
+      [
+        'Gate_Setting.Long_Body.md-meta.xml:11 <values[Body__c]/value>: 301 characters; Gate_Setting__mdt.Body__c is ' +
+          'LongTextArea(300), at most 300 characters'
+      ]
+    ],
+    [
+      'cmdt-textarea-length',
+      R.textAreaLength.id,
+      [
+        'Gate_Setting.Long_Notes.md-meta.xml:11 <values[Notes__c]/value>: 256 characters; Gate_Setting__mdt.Notes__c is ' +
+          'TextArea(255), at most 255 characters'
+      ]
+    ],
+    [
+      'cmdt-field-exists',
+      R.fieldExists.id,
+      [
+        'Gate_Setting.Unknown_Field.md-meta.xml:10 <values[No_Such_Field__c]/field>: Gate_Setting__mdt has no field ' +
+          'No_Such_Field__c (no objects/Gate_Setting__mdt/fields/No_Such_Field__c.field-meta.xml)'
+      ]
+    ],
+    [
+      'cmdt-picklist-value',
+      R.picklistValue.id,
+      [
+        'Gate_Setting.Unknown_Mode.md-meta.xml:11 <values[Mode__c]/value>: "Pilot" is not a value of ' +
+          'Gate_Setting__mdt.Mode__c (its values: Monitor, Enforce)'
+      ]
+    ],
+    [
+      'cmdt-number-format',
+      R.numberFormat.id,
+      [
+        'Gate_Setting.Comma_Limit.md-meta.xml:11 <values[Limit__c]/value>: "1,5" is not a number ' +
+          '(Gate_Setting__mdt.Limit__c is a Number field)'
+      ]
+    ],
+    [
+      'cmdt-number-precision',
+      R.numberPrecision.id,
+      [
+        'Gate_Setting.Big_Limit.md-meta.xml:11 <values[Limit__c]/value>: 1000 has 4 digits before the decimal point; ' +
+          'Gate_Setting__mdt.Limit__c is Number(5, 2), at most 3'
+      ]
+    ],
+    [
+      'cmdt-number-scale',
+      R.numberScale.id,
+      [
+        'Gate_Setting.Fine_Limit.md-meta.xml:11 <values[Limit__c]/value>: 1.234 has 3 decimal places; ' +
+          'Gate_Setting__mdt.Limit__c is Number(5, 2), at most 2'
+      ]
+    ],
+    [
+      'cmdt-checkbox-value',
+      R.checkbox.id,
+      [
+        'Gate_Setting.One_Enabled.md-meta.xml:11 <values[Enabled__c]/value>: "1" for the Checkbox ' +
+          'Gate_Setting__mdt.Enabled__c; write true or false'
+      ]
+    ],
+    [
+      'cmdt-date-value',
+      R.date.id,
+      [
+        'Gate_Setting.Bad_Dates.md-meta.xml:11 <values[Starts__c]/value>: "2023-02-29" is not a date (YYYY-MM-DD) for ' +
+          'Gate_Setting__mdt.Starts__c',
+        'Gate_Setting.Bad_Dates.md-meta.xml:15 <values[Reviewed__c]/value>: "2024-01-01 10:00:00" is not a date and ' +
+          'time (YYYY-MM-DDThh:mm:ss[.sss][Z|±hh:mm]) for Gate_Setting__mdt.Reviewed__c'
+      ]
+    ],
+    [
+      'cmdt-required-field',
+      R.required.id,
+      [
+        'Gate_Setting.No_Owner.md-meta.xml:2 <values[Owner__c]>: Gate_Setting__mdt.Owner__c is required ' +
+          '(<required>true</required>) but the record gives it no value'
+      ]
+    ],
+    [
+      'cmdt-record-name',
+      R.recordName.id,
+      [
+        'Gate_Setting.2nd__Default_.md-meta.xml:2 record name: "2nd__Default_" is not a valid custom metadata record ' +
+          'name: it does not begin with a letter; it has two consecutive underscores; it ends with an underscore'
+      ]
+    ],
+    [
+      'cmdt-value-type',
+      R.valueType.id,
+      [
+        'Gate_Setting.String_Enabled.md-meta.xml:11 <values[Enabled__c]/value>: xsi:type="xsd:string"; ' +
+          'Gate_Setting__mdt.Enabled__c is a Checkbox field, written as xsi:type="xsd:boolean"'
+      ]
+    ],
+    [
+      'cmdt-type-exists',
+      R.typeExists.id,
+      [
+        "No_Such_Type.Default.md-meta.xml:2 record type: the record's type No_Such_Type__mdt is not defined in this " +
+          'source (no objects/No_Such_Type__mdt folder)'
+      ]
+    ]
+  ];
+
+  it.each(cases)('%s fails with rule %s and says where and why', (folder, ruleId, expected) => {
+    const violations = runRecord(folder);
+    expect(messages(violations)).toEqual(expected);
+    expect(new Set(violations.map((v) => v.ruleId))).toEqual(new Set([ruleId]));
+  });
+
+  it('every custom metadata rule has a failing fixture', () => {
+    const covered = new Set(cases.map(([, ruleId]) => ruleId));
+    expect(
+      Object.values(R)
+        .filter((rule) => !covered.has(rule.id))
+        .map((rule) => rule.id)
+    ).toEqual([]);
+  });
+
+  it('names a record over the 40-character name limit', () => {
+    const name = `A${'b'.repeat(40)}`;
+    const file = path.join(
+      root,
+      'main',
+      'default',
+      'customMetadata',
+      `Gate_Setting.${name}.md-meta.xml`
+    );
+    mkdirSync(path.dirname(file), { recursive: true });
+    cpSync(TYPE, path.join(root, 'main', 'default', 'objects', 'Gate_Setting__mdt'), {
+      recursive: true
+    });
+    writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<CustomMetadata ${NS} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        '<label>Long</label><values><field>Owner__c</field><value xsi:type="xsd:string">x</value></values></CustomMetadata>\n'
+    );
+    expect(messages(checkSource(root).violations)).toEqual([
+      `Gate_Setting.${name}.md-meta.xml:2 record name: "${name}" is not a valid custom metadata record name: ` +
+        'it has 41 characters (the limit is 40)'
+    ]);
+  });
+
+  it('catches the two errors the review planted in a copy of force-app', () => {
+    const copy = path.join(root, 'force-app');
+    cpSync(path.join(repoRoot, 'force-app'), copy, { recursive: true });
+    const record = path.join(
+      copy,
+      'main',
+      'default',
+      'customMetadata',
+      'Handoff_Setting.Default.md-meta.xml'
+    );
+    const source = readFileSync(record, 'utf8');
+    writeFileSync(
+      record,
+      source
+        .replace(
+          /(<field>Governance_Owner__c<\/field>\s*<value xsi:type="xsd:string">)[^<]*/,
+          `$1${'G'.repeat(120)}`
+        )
+        .replace(
+          '</CustomMetadata>',
+          '<values><field>No_Such_Field__c</field><value xsi:type="xsd:string">x</value></values></CustomMetadata>'
+        )
+    );
+    const found = checkSource(copy).violations.map((v) => `${v.ruleId} ${v.element}: ${v.message}`);
+    expect(found).toEqual([
+      'custommetadata-text-length <values[Governance_Owner__c]/value>: 120 characters; ' +
+        'Handoff_Setting__mdt.Governance_Owner__c is Text(80), at most 80 characters',
+      'custommetadata-field-exists <values[No_Such_Field__c]/field>: Handoff_Setting__mdt has no field ' +
+        'No_Such_Field__c (no objects/Handoff_Setting__mdt/fields/No_Such_Field__c.field-meta.xml)'
+    ]);
+  });
+});
+
 describe('metadata rules: every length limit in the table', () => {
   let root: string;
   beforeEach(() => {
@@ -253,6 +469,14 @@ describe('metadata rules: every length limit in the table', () => {
       file = path.join(root, 'objects', 'Account', 'fields', `${name}${custom}${rule.suffix}`);
     } else if (rule.suffix === '.object-meta.xml') {
       file = path.join(root, 'objects', `${name}${custom}`, `${name}${custom}${rule.suffix}`);
+    } else if (rule.suffix === '.md-meta.xml') {
+      // A record needs its type: objects/Thing__mdt, and the name <Type>.<Record>.
+      mkdirSync(path.join(root, 'objects', 'Thing__mdt'), { recursive: true });
+      writeFileSync(
+        path.join(root, 'objects', 'Thing__mdt', 'Thing__mdt.object-meta.xml'),
+        `<?xml version="1.0" encoding="UTF-8"?>\n<CustomObject ${NS}><label>Thing</label></CustomObject>\n`
+      );
+      file = path.join(root, 'customMetadata', `${name}.Item${rule.suffix}`);
     } else {
       file = path.join(root, `${name}${rule.suffix}`);
     }
@@ -295,6 +519,23 @@ describe('metadata rules: every length limit in the table', () => {
 });
 
 describe('metadata rules: helpers', () => {
+  it('counts the digits of a number before and after its decimal point', () => {
+    expect(decimalDigits('-999.50')).toEqual({ integer: 3, fraction: 1 });
+    expect(decimalDigits('0.05')).toEqual({ integer: 0, fraction: 2 });
+    expect(decimalDigits('1.5E3')).toEqual({ integer: 4, fraction: 0 });
+    expect(decimalDigits('25e-3')).toEqual({ integer: 0, fraction: 3 });
+    expect(decimalDigits('+007')).toEqual({ integer: 1, fraction: 0 });
+  });
+
+  it('reads attributes, including namespaced ones, with entities decoded', () => {
+    const root = parseXml(
+      `<a ${NS}><v xsi:type="xsd:string" note='x &amp; y'/><w xsi:nil="true"></w></a>`
+    );
+    expect(root.children[0].attributes).toEqual({ 'xsi:type': 'xsd:string', note: 'x & y' });
+    expect(root.children[1].attributes).toEqual({ 'xsi:nil': 'true' });
+    expect(() => parseXml('<a b=c></a>')).toThrow('line 1: malformed attribute near "b=c"');
+  });
+
   it('counts entities and characters as the platform stores them', () => {
     const root = parseXml(`<a ${NS}><b>Tom &amp; Jerry &#233;t&#xE9;</b></a>`);
     expect(root.children[0].text).toBe('Tom & Jerry été');

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, walkFiles } from '../lib';
 import {
+  CUSTOM_METADATA_RULES,
   CUSTOM_PERMISSION_RULE,
   Confidence,
   FIELD_PERMISSION_RULE,
@@ -22,8 +23,10 @@ import {
   PATH_RULE,
   REQUIRED_FIELD_PERMISSION_RULE,
   Reference,
+  TEXT_AREA_MAX,
   UNKNOWN_USER_PERMISSION_RULE,
-  USER_PERMISSION_RULES
+  USER_PERMISSION_RULES,
+  VALUE_XSI_TYPES
 } from './rules';
 import { XmlElement, XmlSyntaxError, childText, childrenNamed, parseXml } from './xml';
 
@@ -80,6 +83,13 @@ interface FieldInfo {
   type?: string;
   required: boolean;
   referenceTo?: string;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  /** Picklist values (API names): the field's own value set or the global value set it uses. */
+  picklistValues?: string[];
+  /** Where the field is defined, for messages. */
+  file: string;
 }
 
 /** What the checks need to know about the project's objects. */
@@ -90,6 +100,8 @@ export interface ObjectModel {
   masters: Map<string, string[]>;
   /** custom permission → custom permissions it requires. */
   customPermissionRequires: Map<string, string[]>;
+  /** Objects defined in the source (a folder under objects/ with fields or an object file). */
+  objects: Set<string>;
 }
 
 /** The component name of a source file: `Foo__c.field-meta.xml` → `Foo__c`. */
@@ -101,16 +113,43 @@ function buildModel(files: MetadataFile[]): ObjectModel {
   const model: ObjectModel = {
     fields: new Map(),
     masters: new Map(),
-    customPermissionRequires: new Map()
+    customPermissionRequires: new Map(),
+    objects: new Set()
   };
+  const globalValueSets = new Map<string, string[]>();
   for (const { file, root } of files) {
-    if (file.endsWith('.field-meta.xml')) {
+    if (file.endsWith('.globalValueSet-meta.xml')) {
+      globalValueSets.set(
+        componentName(file),
+        childrenNamed(root, 'customValue').map((v) => childText(v, 'fullName') ?? '')
+      );
+    }
+  }
+  const number = (text: string | undefined): number | undefined =>
+    text === undefined || text.trim() === '' ? undefined : Number(text.trim());
+  for (const { file, root } of files) {
+    if (file.endsWith('.object-meta.xml')) {
+      model.objects.add(path.basename(path.dirname(file)));
+    } else if (file.endsWith('.field-meta.xml')) {
       const object = path.basename(path.dirname(path.dirname(file)));
       const field = componentName(file);
+      model.objects.add(object);
+      const valueSet = childrenNamed(root, 'valueSet')[0];
+      const globalName = childText(valueSet, 'valueSetName');
+      const definition = childrenNamed(valueSet, 'valueSetDefinition')[0];
       const info: FieldInfo = {
         type: childText(root, 'type'),
         required: childText(root, 'required') === 'true',
-        referenceTo: childText(root, 'referenceTo')
+        referenceTo: childText(root, 'referenceTo'),
+        length: number(childText(root, 'length')),
+        precision: number(childText(root, 'precision')),
+        scale: number(childText(root, 'scale')),
+        picklistValues: valueSet
+          ? globalName !== undefined
+            ? globalValueSets.get(globalName.trim())
+            : childrenNamed(definition, 'value').map((v) => childText(v, 'fullName') ?? '')
+          : undefined,
+        file
       };
       model.fields.set(`${object}.${field}`, info);
       if (info.type === 'MasterDetail' && info.referenceTo) {
@@ -501,6 +540,283 @@ function checkFormulas(file: string, root: XmlElement): Violation[] {
 }
 
 // ---------------------------------------------------------------------------------------
+// Custom metadata records
+// ---------------------------------------------------------------------------------------
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$/;
+
+/** Whether year-month-day is a day of the (proleptic Gregorian) calendar. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+/** Digits before and after the decimal point of a decimal literal (exponent applied, signs and leading/trailing zeros dropped). */
+export function decimalDigits(text: string): { integer: number; fraction: number } {
+  const [mantissa, exponentText] = text.replace(/^[+-]/, '').split(/[eE]/);
+  const exponent = exponentText === undefined ? 0 : Number(exponentText);
+  const [whole, fraction = ''] = mantissa.split('.');
+  const digits = `${whole}${fraction}`;
+  let point = whole.length + exponent;
+  let all = digits;
+  if (point < 0) {
+    all = '0'.repeat(-point) + all;
+    point = 0;
+  }
+  if (point > all.length) all = all + '0'.repeat(point - all.length);
+  const integer = all.slice(0, point).replace(/^0+/, '');
+  const decimals = all.slice(point).replace(/0+$/, '');
+  return { integer: integer.length, fraction: decimals.length };
+}
+
+function checkCustomMetadataRecord(
+  file: string,
+  root: XmlElement,
+  model: ObjectModel
+): Violation[] {
+  const R = CUSTOM_METADATA_RULES;
+  const out: Violation[] = [];
+  const name = componentName(file);
+  const dot = name.indexOf('.');
+  const typeName = dot === -1 ? name : name.slice(0, dot);
+  const recordName = dot === -1 ? '' : name.slice(dot + 1);
+  const type = `${typeName}__mdt`;
+
+  // A namespaced record (ns__Name) is checked without its namespace prefix.
+  const bareRecord = recordName.replace(/^[A-Za-z][A-Za-z0-9]*__(?=.)/, '');
+  const nameProblems: string[] = [];
+  if (dot === -1) nameProblems.push('the file name has no "<Type>." prefix');
+  else {
+    if (!/^[A-Za-z]/.test(bareRecord)) nameProblems.push('it does not begin with a letter');
+    if (/[^A-Za-z0-9_]/.test(bareRecord))
+      nameProblems.push('it has characters other than letters, digits and underscores');
+    if (bareRecord.includes('__')) nameProblems.push('it has two consecutive underscores');
+    if (bareRecord.endsWith('_')) nameProblems.push('it ends with an underscore');
+    if (characters(bareRecord) > 40)
+      nameProblems.push(`it has ${characters(bareRecord)} characters (the limit is 40)`);
+  }
+  if (nameProblems.length > 0) {
+    out.push(
+      violation(
+        R.recordName,
+        file,
+        root.line,
+        'record name',
+        `"${recordName || name}" is not a valid custom metadata record name: ${nameProblems.join('; ')}`
+      )
+    );
+  }
+
+  if (!model.objects.has(type)) {
+    out.push(
+      violation(
+        R.typeExists,
+        file,
+        root.line,
+        'record type',
+        `the record's type ${type} is not defined in this source (no objects/${type} folder)`
+      )
+    );
+    return out;
+  }
+
+  const given = new Set<string>();
+  for (const item of childrenNamed(root, 'values')) {
+    const fieldName = (childText(item, 'field') ?? '').trim();
+    const valueElement = childrenNamed(item, 'value')[0];
+    const where = `<values[${fieldName}]/value>`;
+    const info = model.fields.get(`${type}.${fieldName}`);
+    if (!info) {
+      out.push(
+        violation(
+          R.fieldExists,
+          file,
+          childrenNamed(item, 'field')[0]?.line ?? item.line,
+          `<values[${fieldName}]/field>`,
+          `${type} has no field ${fieldName} (no objects/${type}/fields/${fieldName}.field-meta.xml)`
+        )
+      );
+      continue;
+    }
+    const line = valueElement?.line ?? item.line;
+    const isNil = !valueElement || valueElement.attributes['xsi:nil'] === 'true';
+    if (!isNil) given.add(fieldName);
+    const qualified = `${type}.${fieldName}`;
+    const fieldType = info.type ?? '?';
+    if (isNil) continue;
+    const value = valueElement.text;
+
+    const expectedXsi = VALUE_XSI_TYPES[fieldType];
+    const actualXsi = valueElement.attributes['xsi:type'];
+    if (expectedXsi && actualXsi !== expectedXsi) {
+      out.push(
+        violation(
+          R.valueType,
+          file,
+          line,
+          where,
+          `${actualXsi === undefined ? 'the value has no xsi:type' : `xsi:type="${actualXsi}"`}; ` +
+            `${qualified} is a ${fieldType} field, written as xsi:type="${expectedXsi}"`
+        )
+      );
+    }
+
+    switch (fieldType) {
+      case 'Text':
+      case 'LongTextArea':
+      case 'TextArea': {
+        const max = fieldType === 'TextArea' ? TEXT_AREA_MAX : info.length;
+        const count = characters(value);
+        if (max !== undefined && count > max) {
+          out.push(
+            violation(
+              fieldType === 'TextArea' ? R.textAreaLength : R.textLength,
+              file,
+              line,
+              where,
+              `${count} characters; ${qualified} is ${fieldType}(${max}), at most ${max} characters`
+            )
+          );
+        }
+        break;
+      }
+      case 'Picklist': {
+        const allowed = info.picklistValues;
+        if (allowed === undefined) {
+          out.push(
+            violation(
+              R.picklistValue,
+              file,
+              line,
+              where,
+              `${qualified} is a Picklist whose values are not in this source (global value set not found), so "${value}" cannot be checked`
+            )
+          );
+        } else if (!allowed.includes(value)) {
+          out.push(
+            violation(
+              R.picklistValue,
+              file,
+              line,
+              where,
+              `"${value}" is not a value of ${qualified} (its values: ${allowed.join(', ')})`
+            )
+          );
+        }
+        break;
+      }
+      case 'Number':
+      case 'Percent': {
+        const text = value.trim();
+        if (!DECIMAL.test(text)) {
+          out.push(
+            violation(
+              R.numberFormat,
+              file,
+              line,
+              where,
+              `"${value}" is not a number (${qualified} is a ${fieldType} field)`
+            )
+          );
+          break;
+        }
+        const { integer, fraction } = decimalDigits(text);
+        const scale = info.scale ?? 0;
+        const precision = info.precision ?? 18;
+        if (integer > precision - scale) {
+          out.push(
+            violation(
+              R.numberPrecision,
+              file,
+              line,
+              where,
+              `${text} has ${integer} digits before the decimal point; ${qualified} is ${fieldType}(${precision}, ${scale}), ` +
+                `at most ${precision - scale}`
+            )
+          );
+        }
+        if (fraction > scale) {
+          out.push(
+            violation(
+              R.numberScale,
+              file,
+              line,
+              where,
+              `${text} has ${fraction} decimal places; ${qualified} is ${fieldType}(${precision}, ${scale}), at most ${scale}`
+            )
+          );
+        }
+        break;
+      }
+      case 'Checkbox':
+        if (value !== 'true' && value !== 'false') {
+          out.push(
+            violation(
+              R.checkbox,
+              file,
+              line,
+              where,
+              `"${value}" for the Checkbox ${qualified}; write true or false`
+            )
+          );
+        }
+        break;
+      case 'Date':
+      case 'DateTime': {
+        const match = (fieldType === 'Date' ? DATE : DATE_TIME).exec(value.trim());
+        const valid =
+          match !== null &&
+          isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) &&
+          (fieldType === 'Date' ||
+            (Number(match[4]) < 24 && Number(match[5]) < 60 && Number(match[6]) < 60));
+        if (!valid) {
+          out.push(
+            violation(
+              R.date,
+              file,
+              line,
+              where,
+              `"${value}" is not a ${fieldType === 'Date' ? 'date (YYYY-MM-DD)' : 'date and time (YYYY-MM-DDThh:mm:ss[.sss][Z|±hh:mm])'} ` +
+                `for ${qualified}`
+            )
+          );
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const requiredMissing = [...model.fields.entries()]
+    .filter(([key, info]) => key.startsWith(`${type}.`) && info.required)
+    .map(([key]) => key.slice(type.length + 1))
+    .filter((field) => !given.has(field))
+    .sort();
+  for (const field of requiredMissing) {
+    out.push(
+      violation(
+        R.required,
+        file,
+        root.line,
+        `<values[${field}]>`,
+        `${type}.${field} is required (<required>true</required>) but the record gives it no value`
+      )
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
 // Apex and paths
 // ---------------------------------------------------------------------------------------
 
@@ -600,6 +916,9 @@ export function checkSource(root: string): CheckResult {
       violations.push(...checkPermissionSet(file, xml, model));
     }
     violations.push(...checkFormulas(file, xml));
+    if (file.endsWith('.md-meta.xml')) {
+      violations.push(...checkCustomMetadataRecord(file, xml, model));
+    }
   }
   violations.push(...checkPaths(metadata));
   for (const file of paths.filter((f) => f.endsWith('.cls'))) {

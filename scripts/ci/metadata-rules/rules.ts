@@ -157,6 +157,41 @@ const REF = {
     url: 'https://developer.salesforce.com/docs/atlas.en-us.222.0.apexcode.meta/apexcode/apex_classes_annotation_InvocableMethod.htm',
     says: '"Only one method in a class can have the InvocableMethod annotation." The method must be static and public or global, in an outer class.'
   },
+  customMetadata: {
+    title: 'Metadata API: CustomMetadata',
+    url: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_custommetadata.htm',
+    says:
+      'description: "a maximum of 1,000 characters". CustomMetadataValue.field: the name of a custom field in the custom ' +
+      'metadata type; it "corresponds to the name of a field on the custom metadata record\'s custom metadata type". ' +
+      "Record names are prefixed with their type name (without __mdt); the sample states each value's type with xsi:type."
+  },
+  fieldReference: {
+    title: 'Field Reference: Fields Reference Introduction',
+    url: 'https://developer.salesforce.com/docs/atlas.en-us.226.0.sfFieldRef.meta/sfFieldRef/salesforce_field_reference.htm',
+    says:
+      'Length: "The maximum number of characters in the field" ("You can\'t set it to a value longer than" it). Precision: ' +
+      '"The maximum total number of digits in the number, including digits both to the left and right of the decimal point". ' +
+      'Scale: "The number of digits to the right of the decimal place."'
+  },
+  customMetadataFields: {
+    title: 'Salesforce Help: Custom Metadata Type Fields',
+    url: 'https://help.salesforce.com/s/articleView?id=platform.custommetadatatypes_fields.htm&language=en_US&type=5',
+    says: 'Supported field types: Metadata Relationship, Checkbox, Date, Date and Time, Email, Number, Percent, Phone, Picklist, Text, Text Area, Text Area (Long), URL.'
+  },
+  customMetadataTypeCreate: {
+    title: 'Salesforce Help: Add or Edit a Custom Metadata Type Declaratively',
+    url: 'https://help.salesforce.com/s/articleView?id=platform.custommetadatatypes_ui_create.htm&language=en_US&type=5',
+    says:
+      '"Record names must be unique within their custom metadata type and namespace." For the type\'s Object Name: only ' +
+      'alphanumeric characters and underscores, beginning with a letter, no spaces, not ending with an underscore, no two consecutive underscores.'
+  },
+  xmlSchemaDatatypes: {
+    title: 'W3C XML Schema Part 2: Datatypes (xsd:boolean, xsd:double, xsd:date, xsd:dateTime)',
+    url: 'https://www.w3.org/TR/xmlschema-2/',
+    says:
+      'xsd:date is CCYY-MM-DD (optional time zone); xsd:dateTime is CCYY-MM-DDThh:mm:ss with optional fractional seconds ' +
+      'and time zone; xsd:double is a decimal number with an optional exponent. The values are typed by their xsi:type.'
+  },
   pathAssistant: {
     title: 'Metadata API: PathAssistant',
     url: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_pathassistant.htm',
@@ -525,6 +560,15 @@ export const LENGTH_RULES: readonly LengthRule[] = [
     unverified(
       'Custom metadata record Label of 40 characters per Salesforce Help as commonly quoted; not found on a reference page.'
     )
+  ),
+  length(
+    'custommetadata-record-description',
+    'CustomMetadata',
+    '.md-meta.xml',
+    'description',
+    1000,
+    D,
+    REF.customMetadata
   ),
   // Flows and flow tests
   length('flow-label', 'Flow', '.flow-meta.xml', 'label', 255, D, REF.flowDefinitionView),
@@ -908,6 +952,14 @@ export const NOT_ENFORCED: readonly { rule: string; why: string }[] = [
     why: 'FieldPermissions documents only Edit ⇒ Read on the field; the platform accepts field permissions without object permissions (they take effect with object access from another set)'
   },
   {
+    rule: 'custom metadata record values of Email, Phone, URL and Metadata Relationship fields (beyond their xsi:type)',
+    why: 'no field of these types in this project; their lengths and the relationship target checks were not looked up'
+  },
+  {
+    rule: 'custom metadata picklist values marked inactive',
+    why: 'no reference page says whether a record may keep an inactive value; any defined value is accepted'
+  },
+  {
     rule: 'flow element descriptions (decisions, actions, formulas…)',
     why: "no reference page states a length (the flow's own description is limited above)"
   }
@@ -931,6 +983,153 @@ export const PATH_RULE: RuleBase & { kind: 'path' } = {
   reference: REF.pathAssistant
 };
 
+// ---------------------------------------------------------------------------------------
+// Custom metadata records (customMetadata/<Type>.<Record>.md-meta.xml) against their type
+// (objects/<Type>__mdt/fields)
+// ---------------------------------------------------------------------------------------
+
+export interface CustomMetadataRule extends RuleBase {
+  kind: 'custom-metadata';
+  /** What the rule says, for `--list`. */
+  summary: string;
+}
+
+const customMetadata = (
+  id: string,
+  summary: string,
+  confidence: Confidence,
+  reference: Reference
+): CustomMetadataRule => ({ kind: 'custom-metadata', id, summary, confidence, reference });
+
+/** The largest value a Text Area field holds (its metadata has no <length>). */
+export const TEXT_AREA_MAX = 255;
+
+/** The xsi:type a record value of each field type is written with (as a retrieve writes it). */
+export const VALUE_XSI_TYPES: Record<string, string> = {
+  Text: 'xsd:string',
+  TextArea: 'xsd:string',
+  LongTextArea: 'xsd:string',
+  Picklist: 'xsd:string',
+  Email: 'xsd:string',
+  Phone: 'xsd:string',
+  Url: 'xsd:string',
+  MetadataRelationship: 'xsd:string',
+  Checkbox: 'xsd:boolean',
+  Number: 'xsd:double',
+  Percent: 'xsd:double',
+  Date: 'xsd:date',
+  DateTime: 'xsd:dateTime'
+};
+
+export const CUSTOM_METADATA_RULES = {
+  typeExists: customMetadata(
+    'custommetadata-type-exists',
+    "a record's type (<Type>__mdt) is defined in the source",
+    D,
+    REF.customMetadata
+  ),
+  fieldExists: customMetadata(
+    'custommetadata-field-exists',
+    "every <values>/<field> is a field of the record's type",
+    D,
+    REF.customMetadata
+  ),
+  textLength: customMetadata(
+    'custommetadata-text-length',
+    "a Text or Text Area (Long) value has at most the field's <length> characters",
+    D,
+    REF.fieldReference
+  ),
+  textAreaLength: customMetadata(
+    'custommetadata-textarea-length',
+    `a Text Area value has at most ${TEXT_AREA_MAX} characters`,
+    U,
+    unverified(
+      'Text Area holds up to 255 characters (Salesforce Help "Custom Field Types" as quoted by third parties; that page was not ' +
+        'in the searchable documentation). A TextArea field has no <length> in its metadata.',
+      REF.fieldReference
+    )
+  ),
+  picklistValue: customMetadata(
+    'custommetadata-picklist-value',
+    "a Picklist value is one of the field's values (restricted or not)",
+    U,
+    unverified(
+      "Setup offers a custom metadata record only the picklist's defined values; no reference page was found stating that a deploy " +
+        'rejects an undefined value when the picklist is not restricted (the Help page "Custom Metadata Types Limitations" has a ' +
+        'picklist section whose text could not be read here). Every picklist of this project is restricted.',
+      REF.customMetadataFields
+    )
+  ),
+  numberFormat: customMetadata(
+    'custommetadata-number-format',
+    'a Number or Percent value is a number',
+    D,
+    REF.xmlSchemaDatatypes
+  ),
+  numberPrecision: customMetadata(
+    'custommetadata-number-precision',
+    'a Number or Percent value has at most precision − scale digits before the decimal point',
+    D,
+    REF.fieldReference
+  ),
+  numberScale: customMetadata(
+    'custommetadata-number-scale',
+    'a Number or Percent value has at most scale digits after the decimal point',
+    U,
+    unverified(
+      'Records of objects round extra decimal places to the scale; whether a custom metadata deploy rounds or rejects them was not ' +
+        'found. Enforced so the record in source is the value the org holds.',
+      REF.fieldReference
+    )
+  ),
+  checkbox: customMetadata(
+    'custommetadata-checkbox-value',
+    'a Checkbox value is true or false',
+    U,
+    unverified(
+      'xsd:boolean also allows 1 and 0; retrieves and the Metadata API sample write true/false, and no page says 1/0 are accepted.',
+      REF.xmlSchemaDatatypes
+    )
+  ),
+  date: customMetadata(
+    'custommetadata-date-value',
+    'a Date value is a calendar date YYYY-MM-DD; a Date/Time value is YYYY-MM-DDThh:mm:ss[.sss][Z|±hh:mm]',
+    D,
+    REF.xmlSchemaDatatypes
+  ),
+  required: customMetadata(
+    'custommetadata-required-field',
+    'a field with <required>true</required> has a non-nil value in every record',
+    U,
+    unverified(
+      'Setup does not save a custom metadata record without a value for a required field; no reference page was found stating ' +
+        'that a deploy rejects such a record.',
+      REF.customMetadataFields
+    )
+  ),
+  recordName: customMetadata(
+    'custommetadata-record-name',
+    'a record name begins with a letter, has only letters, digits and single underscores, does not end with an underscore, ≤ 40 characters',
+    U,
+    unverified(
+      'The rule the related page states for type names, applied to record names as Setup applies it to "Custom Metadata Record Name"; ' +
+        'the 40-character limit is commonly quoted. No reference page states either for records.',
+      REF.customMetadataTypeCreate
+    )
+  ),
+  valueType: customMetadata(
+    'custommetadata-value-type',
+    "a value's xsi:type matches its field type (xsd:string, xsd:boolean, xsd:double, xsd:date, xsd:dateTime)",
+    U,
+    unverified(
+      'The Metadata API sample types each value with xsi:type; which types a deploy accepts for each field type is not stated. ' +
+        'The table is what a retrieve writes (VALUE_XSI_TYPES).',
+      REF.customMetadata
+    )
+  )
+} satisfies Record<string, CustomMetadataRule>;
+
 /** Every rule, for listing (`--list`) and for tests that want to know each is exercised. */
 export const ALL_RULE_IDS: readonly string[] = [
   ...LENGTH_RULES.map((r) => r.id),
@@ -946,5 +1145,6 @@ export const ALL_RULE_IDS: readonly string[] = [
   FORMULA_SPAN_RULE.id,
   FORMULA_LENGTH_RULE.id,
   INVOCABLE_METHOD_RULE.id,
-  PATH_RULE.id
+  PATH_RULE.id,
+  ...Object.values(CUSTOM_METADATA_RULES).map((r) => r.id)
 ];

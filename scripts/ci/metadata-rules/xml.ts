@@ -9,6 +9,8 @@ export interface XmlElement {
   children: XmlElement[];
   /** The decoded text directly inside the element (for leaves, its value). */
   text: string;
+  /** Attributes by their qualified name as written (`xsi:type`, `xsi:nil`), values decoded. */
+  attributes: Record<string, string>;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -86,8 +88,15 @@ export function parseXml(source: string): XmlElement {
         }
       } else {
         const selfClosing = tag.endsWith('/');
-        const name = localName((selfClosing ? tag.slice(0, -1) : tag).trim().split(/\s+/)[0]);
-        const element: XmlElement = { name, line: tagLine, children: [], text: '' };
+        const body = (selfClosing ? tag.slice(0, -1) : tag).trim();
+        const name = localName(body.split(/\s+/)[0]);
+        const element: XmlElement = {
+          name,
+          line: tagLine,
+          children: [],
+          text: '',
+          attributes: parseAttributes(body.slice(body.split(/\s+/)[0].length), tagLine)
+        };
         if (stack.length > 0) stack[stack.length - 1].children.push(element);
         else if (root) throw new XmlSyntaxError('more than one root element', tagLine);
         else root = element;
@@ -99,6 +108,23 @@ export function parseXml(source: string): XmlElement {
     throw new XmlSyntaxError(`<${stack[stack.length - 1].name}> is not closed`, line);
   if (!root) throw new XmlSyntaxError('no root element', 1);
   return root;
+}
+
+/** `a="1" b='2'` → { a: '1', b: '2' }; anything else between the tag name and `>` is an error. */
+function parseAttributes(raw: string, line: number): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  const pattern = /\s*([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+  let at = 0;
+  while (at < raw.length) {
+    if (raw.slice(at).trim() === '') break;
+    pattern.lastIndex = at;
+    const match = pattern.exec(raw);
+    if (!match)
+      throw new XmlSyntaxError(`malformed attribute near "${raw.slice(at).trim()}"`, line);
+    attributes[match[1]] = decodeEntities(match[2] ?? match[3]);
+    at = pattern.lastIndex;
+  }
+  return attributes;
 }
 
 function localName(qualified: string): string {
