@@ -989,12 +989,18 @@ export default class HandoffPanel extends LightningElement {
     return this.exceptionStatus && reason ? formatLabel(EXCEPTION_REASON, reason) : '';
   }
 
-  /** Offered while nothing is pending or approved, to users who may set the status. */
+  /**
+   * Offered while nothing is pending or approved, to users who may set the status, once the
+   * product is switched on (in Installed nothing would submit the request for approval).
+   */
   get canRequestException(): boolean {
     const status = this.exceptionStatus;
     const statusField = this.objectInfo?.fields[EXCEPTION_STATUS_FIELD.fieldApiName];
     return (
-      status !== STATUS_REQUESTED && status !== STATUS_APPROVED && statusField?.updateable === true
+      (this.config?.rolloutMode ?? 'Installed') !== 'Installed' &&
+      status !== STATUS_REQUESTED &&
+      status !== STATUS_APPROVED &&
+      statusField?.updateable === true
     );
   }
 

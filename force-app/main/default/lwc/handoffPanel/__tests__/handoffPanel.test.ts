@@ -332,6 +332,19 @@ describe('loading, empty and error states', () => {
     }
   );
 
+  it('offers no exception request while the product is Installed (nothing would submit it)', async () => {
+    const config = load<PanelConfigData>('getPanelConfig');
+    config.rolloutMode = 'Installed';
+    config.gateApplies = false;
+    const { element } = await renderPanel({ config });
+    expect($(element, '[data-id="request-button"]')).toBeNull();
+    const monitor = load<PanelConfigData>('getPanelConfig');
+    monitor.rolloutMode = 'Monitor';
+    monitor.gateApplies = false;
+    const { element: inMonitor } = await renderPanel({ config: monitor });
+    expect($(inMonitor, '[data-id="request-button"]')).not.toBeNull();
+  });
+
   it('treats a missing rollout mode as Installed', async () => {
     const config: Partial<PanelConfigData> = load<PanelConfigData>('getPanelConfig');
     delete config.rolloutMode;
