@@ -237,6 +237,32 @@ const FIXTURES: Record<string, Fixture> = {
 }`
     }
   },
+  soqlLiteralMismatch: {
+    classes: {
+      SoqlLiteralMismatch: `public class SoqlLiteralMismatch {
+    public static List<Opportunity> load() {
+        return [SELECT Id FROM Opportunity WHERE IsClosed = 'yes' OR CloseDate = 'notadate' OR Amount IN (10, '20')];
+    }
+}`
+    }
+  },
+  soqlLiteralsMatching: {
+    classes: {
+      SoqlLiteralsMatching: `public class SoqlLiteralsMatching {
+    public static List<Opportunity> load(Date since) {
+        return [
+            SELECT Id
+            FROM Opportunity
+            WHERE IsClosed = true AND IsWon != false AND CloseDate >= 2024-01-31 AND CloseDate < NEXT_N_DAYS:30
+                AND CreatedDate > 2024-01-01T00:00:00Z AND CreatedDate = LAST_N_DAYS:7 AND LastActivityDate = null
+                AND Amount > 100.5 AND Amount IN (1, 2) AND Probability = :since.day() AND CloseDate >= :since
+                AND CALENDAR_YEAR(CloseDate) = 2024 AND Name = 'yes' AND StageName IN ('Closed Won', 'x')
+                AND Account.IsDeleted = false
+        ];
+    }
+}`
+    }
+  },
   unknownLabel: {
     classes: {
       UnknownLabel: `public class UnknownLabel {
@@ -371,6 +397,38 @@ describe('apex-compile (Salesforce Apex compiler, offline)', () => {
     expect(error.message).toMatch(
       /^Didn't understand relationship 'Thing__r' in FROM part of query call\./
     );
+  });
+
+  it('fails on a string literal compared with a Boolean, Date or number field, at the literal', () => {
+    const errors = (results.get('soqlLiteralMismatch')?.errors ?? []).map((error) => ({
+      line: error.line,
+      column: error.column,
+      message: error.message
+    }));
+    expect(errors).toEqual([
+      {
+        line: 3,
+        column: 61,
+        message:
+          "value of filter criterion for field 'IsClosed' must be of type boolean and should not be enclosed in quotes"
+      },
+      {
+        line: 3,
+        column: 82,
+        message:
+          "value of filter criterion for field 'CloseDate' must be of type date and should not be enclosed in quotes"
+      },
+      {
+        line: 3,
+        column: 111,
+        message:
+          "value of filter criterion for field 'Amount' must be of type decimal and should not be enclosed in quotes"
+      }
+    ]);
+  });
+
+  it('accepts literals of the field kind, date literals, null, binds, functions of fields and text fields', () => {
+    expect(errorsOf('soqlLiteralsMatching')).toEqual([]);
   });
 
   it('fails on an unknown custom label', () => {

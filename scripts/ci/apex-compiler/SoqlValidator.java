@@ -7,6 +7,8 @@ import apex.jorje.data.soql.FromExpr;
 import apex.jorje.data.soql.GroupByExpr;
 import apex.jorje.data.soql.OrderByExpr;
 import apex.jorje.data.soql.Query;
+import apex.jorje.data.soql.QueryExpr;
+import apex.jorje.data.soql.QueryLiteral;
 import apex.jorje.data.soql.SelectClause;
 import apex.jorje.data.soql.SelectExpr;
 import apex.jorje.data.soql.WhereExpr;
@@ -18,6 +20,7 @@ import apex.jorje.semantic.ast.expression.SoslExpression;
 import apex.jorje.semantic.ast.visitor.ValidationScope;
 import apex.jorje.semantic.compiler.sfdc.QueryValidator;
 import apex.jorje.semantic.symbol.resolver.SymbolResolver;
+import apex.jorje.semantic.symbol.type.TypeInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +34,13 @@ import org.antlr.runtime.CommonTokenStream;
  * GROUP BY, HAVING and ORDER BY (relationship by relationship: {@code Account.Owner.Email}),
  * and each subquery against its child relationship ({@code (SELECT Id FROM Things__r)}) or,
  * for a semi-join, its object. The query is parsed again with the compiler's own SOQL grammar.
+ * A literal compared with a Boolean, Date, Datetime or number field in WHERE or HAVING must be
+ * of that kind ({@code IsClosed = 'yes'}, {@code CloseDate = 'notadate'} are rejected).
  *
  * <p>Deliberately not checked (left to the org): TYPEOF, DISTANCE/GEOLOCATION, formula
- * functions in WHERE, FIELDS(...), filter values, and which fields each clause accepts
- * (filterable, sortable, groupable). A query the grammar cannot parse again is not checked
+ * functions in WHERE, FIELDS(...), literals compared with text, Id or picklist fields or with a
+ * function of a field ({@code CALENDAR_YEAR(CloseDate) = 2024}), the value of a bind variable,
+ * and which fields each clause accepts (filterable, sortable, groupable). A query the grammar cannot parse again is not checked
  * here; the compiler has already parsed it once.
  */
 final class SoqlValidator implements QueryValidator {
@@ -153,9 +159,10 @@ final class SoqlValidator implements QueryValidator {
 
   private void checkWhere(SObjectSchema.ObjectDef object, Set<String> prefixes, Set<String> aliases, WhereExpr expr, List<Problem> problems) {
     if (expr instanceof WhereExpr.WhereOpExpr op) {
-      checkField(object, prefixes, aliases, op.field, problems, true);
+      checkLiteral(checkField(object, prefixes, aliases, op.field, problems, true), op.field, op.expr, problems);
     } else if (expr instanceof WhereExpr.WhereOpExprs ops) {
-      checkField(object, prefixes, aliases, ops.field, problems, true);
+      SObjectSchema.FieldDef def = checkField(object, prefixes, aliases, ops.field, problems, true);
+      for (QueryExpr value : ops.expr) checkLiteral(def, ops.field, value, problems);
     } else if (expr instanceof WhereExpr.WhereInnerExpr inner) {
       checkField(object, prefixes, aliases, inner.field, problems, true);
       checkQuery(inner.inner, null, problems);
@@ -170,18 +177,18 @@ final class SoqlValidator implements QueryValidator {
    * Checks one field path. In ORDER BY, HAVING and WHERE a bare name may be a SELECT alias of
    * an aggregate ({@code COUNT(Id) total ... ORDER BY total}).
    */
-  private void checkField(
+  private SObjectSchema.FieldDef checkField(
       SObjectSchema.ObjectDef object, Set<String> prefixes, Set<String> aliases, Field field, List<Problem> problems, boolean aliasAllowed) {
-    if (field == null || field.field == null) return;
+    if (field == null || field.field == null) return null;
     if (field.function1 != null && field.function1.isPresent()) {
       String function = field.function1.get().getValue().toLowerCase(Locale.ROOT);
-      if (function.equals("fields")) return; // FIELDS(ALL|STANDARD|CUSTOM)
+      if (function.equals("fields")) return null; // FIELDS(ALL|STANDARD|CUSTOM)
     }
     List<Identifier> path = new ArrayList<>();
     for (FieldIdentifier part = field.field; part != null; part = part.entity != null && part.entity.isPresent() ? part.entity.get() : null) {
       path.add(0, part.field);
     }
-    if (path.size() == 1 && aliasAllowed && aliases.contains(path.get(0).getValue())) return;
+    if (path.size() == 1 && aliasAllowed && aliases.contains(path.get(0).getValue())) return null;
     if (path.size() > 1 && prefixes.contains(path.get(0).getValue()) && object.get(path.get(0).getValue()) == null) {
       path.remove(0); // SELECT Account.Name FROM Account, or the FROM alias.
     }
@@ -194,8 +201,9 @@ final class SoqlValidator implements QueryValidator {
       if (last) {
         if (def == null || def.kind == SObjectSchema.Kind.CHILDREN) {
           problems.add(new Problem(segment.getLoc(), noSuchColumn(name, current.name)));
+          return null;
         }
-        return;
+        return def;
       }
       if (def == null || def.kind != SObjectSchema.Kind.REFERENCE) {
         problems.add(
@@ -204,12 +212,69 @@ final class SoqlValidator implements QueryValidator {
                 "Didn't understand relationship '" + name + "' in field path. If you are attempting to use a custom relationship,"
                     + " be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the"
                     + " describe call for the appropriate names."));
-        return;
+        return null;
       }
       SObjectSchema.ObjectDef next = schema.definition(def.target);
-      if (next == null) return;
+      if (next == null) return null;
       current = next;
     }
+    return null;
+  }
+
+  /** The kinds of literal a field of each Apex type accepts (null always); null = not checked. */
+  private static Set<String> acceptedLiterals(TypeInfo type) {
+    String apex = TypeInfo.TO_APEX_NAME.apply(type).toLowerCase(Locale.ROOT);
+    return switch (apex) {
+      case "boolean" -> Set.of("boolean");
+      case "date", "datetime" -> Set.of("date", "datetime", "date literal");
+      case "decimal", "double", "integer", "long" -> Set.of("number", "currency");
+      default -> null;
+    };
+  }
+
+  private static String literalKind(QueryLiteral literal) {
+    if (literal instanceof QueryLiteral.QueryString) return "string";
+    if (literal instanceof QueryLiteral.QueryNumber) return "number";
+    if (literal instanceof QueryLiteral.QueryDate) return "date";
+    if (literal instanceof QueryLiteral.QueryDateTime) return "datetime";
+    if (literal instanceof QueryLiteral.QueryTime) return "time";
+    if (literal instanceof QueryLiteral.QueryTrue || literal instanceof QueryLiteral.QueryFalse) return "boolean";
+    if (literal instanceof QueryLiteral.QueryDateFormula) return "date literal";
+    if (literal instanceof QueryLiteral.QueryMultiCurrency) return "currency";
+    return null; // NULL, or a kind this check does not know
+  }
+
+  private static Location literalLoc(QueryLiteral literal) {
+    if (literal instanceof QueryLiteral.QueryString l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryNumber l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryDate l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryDateTime l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryTime l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryTrue l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryFalse l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryDateFormula l) return l.loc;
+    if (literal instanceof QueryLiteral.QueryMultiCurrency l) return l.loc;
+    return null;
+  }
+
+  /**
+   * A literal (not a bind variable) compared with a Boolean, Date, Datetime or number field must
+   * be of that kind. Only a plain field path is checked: a function of a field compares its
+   * result ({@code CALENDAR_YEAR(CloseDate) = 2024}).
+   */
+  private static void checkLiteral(SObjectSchema.FieldDef def, Field field, QueryExpr value, List<Problem> problems) {
+    if (def == null || def.kind != SObjectSchema.Kind.SCALAR || def.scalar == null) return;
+    if (field.function1 != null && field.function1.isPresent()) return;
+    if (!(value instanceof QueryExpr.LiteralExpr literalExpr) || literalExpr.literal == null) return;
+    Set<String> accepted = acceptedLiterals(def.scalar);
+    String kind = literalKind(literalExpr.literal);
+    if (accepted == null || kind == null || accepted.contains(kind)) return;
+    String type = TypeInfo.TO_APEX_NAME.apply(def.scalar).toLowerCase(Locale.ROOT);
+    String message =
+        kind.equals("string")
+            ? "value of filter criterion for field '" + def.name + "' must be of type " + type + " and should not be enclosed in quotes"
+            : "value of filter criterion for field '" + def.name + "' must be of type " + type + "; a " + kind + " literal was given";
+    problems.add(new Problem(literalLoc(literalExpr.literal), message));
   }
 
   /** The org's message for an unknown field in SOQL. */
