@@ -7,8 +7,11 @@
 
 /** The data HandoffSetupController returns, as the component receives it (Datetime as ISO 8601). */
 declare namespace HandoffSetupData {
-  /** ok: nothing to do; warn: review; fail: fix before relying on it; unknown: could not be read. */
-  type CheckState = 'ok' | 'warn' | 'fail' | 'unknown';
+  /**
+   * ok: nothing to do; warn: review; fail: fix before relying on it; manual: Apex can never read
+   * it, check it in Setup (the link); unknown: could not be read this time.
+   */
+  type CheckState = 'ok' | 'warn' | 'fail' | 'manual' | 'unknown';
 
   /** HandoffSetupService.CHECKS. */
   type CheckKey =
@@ -52,6 +55,10 @@ declare namespace HandoffSetupData {
     checkedAt: string;
     mode: RolloutMode;
     modeLabel: string;
+    /** Whether the user holds the Metadata API permissions the mode switch deploys with. */
+    canSwitchMode: boolean;
+    /** Why not, naming the missing permissions (a custom label); null when the switch is offered. */
+    switchModeBlockedReason?: string | null;
     checks: Check[];
   }
 
@@ -236,6 +243,11 @@ declare module '@salesforce/label/c.Handoff_Setup_State_Ok' {
 }
 
 declare module '@salesforce/label/c.Handoff_Setup_State_Unknown' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Setup_State_Manual' {
   const label: string;
   export default label;
 }

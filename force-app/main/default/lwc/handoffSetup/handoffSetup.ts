@@ -1,9 +1,12 @@
 /**
  * @description The Handoff Setup page (Handoff app, Handoff Setup tab) for admins: the checks that
- * matter after an install, each with its state (OK, Review, Fix, Unknown), why it matters, what
- * was found and a Setup link or a one-click action: switch the rollout mode one step back or
- * forward (behind a confirmation dialog; the switch is an asynchronous custom metadata deployment,
- * so the page says it was requested and shows the deployment's job Id) and schedule the jobs.
+ * matter after an install, each with its state (OK, Review, Fix, Check in Setup, Unknown), why it
+ * matters, what was found and a Setup link or a one-click action: switch the rollout mode one step
+ * back or forward (behind a confirmation dialog; the switch is an asynchronous custom metadata
+ * deployment, so the page says it was requested and shows the deployment's job Id) and schedule
+ * the jobs. The switch deploys with the admin's own Metadata API access: when Apex says the admin
+ * lacks it (canSwitchMode false), the buttons are disabled and the page says which permissions are
+ * missing, instead of a "requested" that would fail only in the log.
  *
  * Data: HandoffSetupController, imperatively and not cached (the page shows the org as it is
  * now). Only holders of the custom permission Handoff_Manage_Setup may use it; the component
@@ -32,6 +35,7 @@ import STATE_OK from '@salesforce/label/c.Handoff_Setup_State_Ok';
 import STATE_WARN from '@salesforce/label/c.Handoff_Setup_State_Warn';
 import STATE_FAIL from '@salesforce/label/c.Handoff_Setup_State_Fail';
 import STATE_UNKNOWN from '@salesforce/label/c.Handoff_Setup_State_Unknown';
+import STATE_MANUAL from '@salesforce/label/c.Handoff_Setup_State_Manual';
 import WHY_LABEL from '@salesforce/label/c.Handoff_Setup_Why_Label';
 import NEW_TAB from '@salesforce/label/c.Handoff_Setup_New_Tab';
 import NO_PERMISSION from '@salesforce/label/c.Handoff_Setup_No_Permission';
@@ -82,6 +86,12 @@ const STATES: Record<
     iconName: 'utility:error',
     iconVariant: 'error'
   },
+  manual: {
+    label: STATE_MANUAL,
+    badgeClass: 'slds-badge slds-badge_lightest',
+    iconName: 'utility:preview',
+    iconVariant: ''
+  },
   unknown: {
     label: STATE_UNKNOWN,
     badgeClass: 'slds-badge',
@@ -121,6 +131,10 @@ interface CheckView {
   isModeSwitch: boolean;
   isScheduleJobs: boolean;
   options: OptionView[];
+  /** The switch is shown but disabled: the admin lacks the Metadata API permissions. */
+  switchBlocked: boolean;
+  switchBlockedReason: string;
+  switchBlockedId?: string;
   showModeResult: boolean;
   showJobsResult: boolean;
   showJobsError: boolean;
@@ -143,7 +157,7 @@ export function errorMessage(error: unknown): string {
 
 /** The checks counted by state. */
 export function countStates(checks: readonly Check[]): Record<CheckState, number> {
-  const counts: Record<CheckState, number> = { ok: 0, warn: 0, fail: 0, unknown: 0 };
+  const counts: Record<CheckState, number> = { ok: 0, warn: 0, fail: 0, manual: 0, unknown: 0 };
   for (const check of checks) {
     counts[check.state in counts ? check.state : 'unknown']++;
   }
@@ -226,7 +240,12 @@ export default class HandoffSetup extends LightningElement {
 
   get summaryText(): string {
     const counts = countStates(this.status?.checks ?? []);
-    return format(SUMMARY, counts.ok, counts.warn, counts.fail, counts.unknown);
+    return format(SUMMARY, counts.ok, counts.warn, counts.fail, counts.manual, counts.unknown);
+  }
+
+  /** Apex says whether the user may deploy the switch; anything but true keeps it disabled. */
+  get canSwitchMode(): boolean {
+    return this.status?.canSwitchMode === true;
   }
 
   get checkedAtText(): string {
@@ -252,6 +271,7 @@ export default class HandoffSetup extends LightningElement {
       const details = check.details ?? [];
       const isModeSwitch = check.action === 'switchMode';
       const isScheduleJobs = check.action === 'scheduleJobs';
+      const switchBlocked = isModeSwitch && !this.canSwitchMode;
       return {
         key: check.key,
         headingId: `check-${check.key}`,
@@ -272,6 +292,10 @@ export default class HandoffSetup extends LightningElement {
         showModeResult: isModeSwitch && !!this.modeRequest,
         showJobsResult: isScheduleJobs && this.jobsMessage !== '',
         showJobsError: isScheduleJobs && this.jobsError !== '',
+        switchBlocked,
+        switchBlockedReason: switchBlocked ? (this.status?.switchModeBlockedReason ?? '') : '',
+        // No id when nothing blocks: aria-describedby must not point at a missing element.
+        switchBlockedId: switchBlocked ? `switch-blocked-${check.key}` : undefined,
         options: isModeSwitch
           ? (check.modeOptions ?? []).map((option) => ({
               ...option,
@@ -356,6 +380,9 @@ export default class HandoffSetup extends LightningElement {
   // ----------------------------------------------------------------------- switch the mode
 
   openDialog(event: Event): void {
+    if (!this.canSwitchMode) {
+      return;
+    }
     const mode = (event.currentTarget as HTMLElement | null)?.dataset.mode;
     const check = this.status?.checks.find((c) => c.key === 'rolloutMode');
     const option = check?.modeOptions.find((o) => o.mode === mode);

@@ -1,8 +1,10 @@
 /**
  * Tests of c/handoffSetup with mocks of HandoffSetupController's imperative methods
  * (getSetupStatus, requestModeChange, scheduleJobs) and data named after them in data/: loading,
- * the error with retry, each check state, the Setup links, scheduling the jobs, the mode switch's
- * confirmation dialog (keyboard included, and where focus goes after it), and accessibility.
+ * the error with retry, each check state (the path's "check in Setup" included), the Setup links,
+ * scheduling the jobs, the mode switch's confirmation dialog (keyboard included, and where focus
+ * goes after it), the switch disabled with the reason when the admin lacks the Metadata API
+ * permissions, and accessibility.
  * The refusal for users without Handoff_Manage_Setup is handoffSetup.noPermission.test.ts.
  *
  * @sa11y/jest is not installed in this project, so the accessibility test asserts roles, ARIA
@@ -64,7 +66,7 @@ jest.mock(
 );
 jest.mock(
   '@salesforce/label/c.Handoff_Setup_Summary',
-  () => ({ default: '{0} OK, {1} to review, {2} to fix, {3} unknown.' }),
+  () => ({ default: '{0} OK, {1} to review, {2} to fix, {3} to check in Setup, {4} unknown.' }),
   { virtual: true }
 );
 jest.mock(
@@ -199,7 +201,7 @@ describe('c-handoff-setup checks', () => {
       status().checks.map((c) => c.key)
     );
     expect(text($(element, '[data-id="summary"]'))).toContain(
-      '4 OK, 4 to review, 1 to fix, 1 unknown.'
+      '4 OK, 4 to review, 1 to fix, 1 to check in Setup, 0 unknown.'
     );
     expect(text($(element, '[data-id="checked-at"]'))).toContain('c.Handoff_Setup_Checked_At');
   });
@@ -208,11 +210,15 @@ describe('c-handoff-setup checks', () => {
     ['groups', 'c.Handoff_Setup_State_Ok', 'slds-theme_success', 'utility:success'],
     ['historyCutoff', 'c.Handoff_Setup_State_Warn', 'slds-theme_warning', 'utility:warning'],
     ['segmentPools', 'c.Handoff_Setup_State_Fail', 'slds-theme_error', 'utility:error'],
-    ['opportunityPath', 'c.Handoff_Setup_State_Unknown', 'slds-badge', 'utility:question']
+    ['opportunityPath', 'c.Handoff_Setup_State_Manual', 'slds-badge_lightest', 'utility:preview'],
+    ['auditTrail', 'c.Handoff_Setup_State_Unknown', 'slds-badge', 'utility:question']
   ])(
     'shows the %s check as %s, in words and not by colour alone',
     async (key, word, badge, icon) => {
-      const element = await renderWith();
+      const value = status();
+      // The fixture has no unknown check: the audit trail stands in for one that could not be read.
+      value.checks[9].state = 'unknown';
+      const element = await renderWith(value);
       const item = check(element, key);
       const state = item.querySelector('[data-id="state"]') as HTMLElement;
       expect(text(state)).toBe(word);
@@ -222,6 +228,21 @@ describe('c-handoff-setup checks', () => {
       ).toBe(icon);
     }
   );
+
+  it('leaves the path to the admin in Setup, plainly and not as a failure', async () => {
+    const element = await renderWith();
+    const path = check(element, 'opportunityPath');
+    expect(text(path.querySelector('[data-id="check-summary"]'))).toBe(
+      "Salesforce doesn't let Apex read paths: check it in Setup → Path Settings, where Path must be turned on and the path Opportunity_Handoff active."
+    );
+    const state = path.querySelector('[data-id="state"]') as HTMLElement;
+    expect(state.className).not.toContain('slds-theme_error');
+    expect(state.className).not.toContain('slds-theme_warning');
+    const link = path.querySelector('a[data-id="setup-link"]') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/lightning/setup/PathAssistantSetupHome/home');
+    expect(text(link)).toContain('Open Path Settings');
+    expect(path.querySelector('button')).toBeNull();
+  });
 
   it('says what was found, why it matters and where to fix it in Setup', async () => {
     const element = await renderWith();
@@ -414,6 +435,63 @@ describe('c-handoff-setup switch the mode', () => {
   });
 });
 
+describe('c-handoff-setup switch the mode without the Metadata API permissions', () => {
+  const reason =
+    'Switching the mode here deploys the Default setting through the Metadata API as you, which needs Customize Application and either Modify Metadata Through Metadata API Functions or Modify All Data. You are missing: Customize Application; Modify Metadata Through Metadata API Functions (or Modify All Data).';
+
+  function blocked(): HandoffSetupData.SetupStatus {
+    const value = status();
+    value.canSwitchMode = false;
+    value.switchModeBlockedReason = reason;
+    return value;
+  }
+
+  it('disables the switch and says which permissions are missing, next to it', async () => {
+    const element = await renderWith(blocked());
+    const mode = check(element, 'rolloutMode');
+    const button = mode.querySelector('button[data-mode="Monitor"]') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const note = mode.querySelector('[data-id="switch-blocked"]') as HTMLElement;
+    expect(text(note)).toBe(reason);
+    expect(button.getAttribute('aria-describedby')).toBe(note.id);
+    expect(note.id).not.toBe('');
+  });
+
+  it('opens no dialog and requests nothing, even if the button is clicked', async () => {
+    const element = await renderWith(blocked());
+    const button = $(element, 'button[data-mode="Monitor"]') as HTMLButtonElement;
+    button.disabled = false; // as if the attribute were removed in the browser
+    button.click();
+    await flush();
+    expect($(element, '[data-id="mode-dialog"]')).toBeNull();
+    expect(requestMock).not.toHaveBeenCalled();
+  });
+
+  it('keeps the switch disabled when Apex does not say it is allowed', async () => {
+    const value = status() as Partial<HandoffSetupData.SetupStatus>;
+    delete value.canSwitchMode;
+    const element = await renderWith(value as HandoffSetupData.SetupStatus);
+    expect(($(element, 'button[data-mode="Monitor"]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('offers the switch, with no note, when the admin holds the permissions', async () => {
+    const element = await renderWith();
+    const button = $(element, 'button[data-mode="Monitor"]') as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
+    expect($(element, '[data-id="switch-blocked"]')).toBeNull();
+    expect(button.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('leaves the other checks and the jobs action as they are', async () => {
+    const element = await renderWith(blocked());
+    expect($$(element, '[data-id="switch-blocked"]').length).toBe(1);
+    expect(($(element, 'button[data-action="schedule-jobs"]') as HTMLButtonElement).disabled).toBe(
+      false
+    );
+    expect($$(element, 'li[data-check]').length).toBe(10);
+  });
+});
+
 describe('c-handoff-setup accessibility', () => {
   it('labels each check by its heading, announces changes and names every control', async () => {
     const element = await renderWith();
@@ -460,6 +538,12 @@ describe('c-handoff-setup helpers', () => {
     expect(format('{0} of {1}', 1, 'two')).toBe('1 of two');
     expect(errorMessage({ body: [{ message: 'first' }] })).toBe('first');
     expect(errorMessage({ message: 'plain' })).toBe('plain');
-    expect(countStates(status().checks)).toEqual({ ok: 4, warn: 4, fail: 1, unknown: 1 });
+    expect(countStates(status().checks)).toEqual({
+      ok: 4,
+      warn: 4,
+      fail: 1,
+      manual: 1,
+      unknown: 0
+    });
   });
 });
