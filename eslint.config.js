@@ -13,6 +13,7 @@ module.exports = [
       'node_modules/**',
       'coverage/**',
       'reports/**',
+      '.stryker-tmp/**',
       '.sf/**',
       '.sfdx/**',
       'force-app/main/default/lwc/**/*.js',
