@@ -55,7 +55,11 @@ export interface CountFields {
   firstTouchWithinSla?: number;
   /** median hours to first touch of the measured first touches (dashboard data) */
   firstTouchMedianHours?: number | null;
-  /** exception requests still unresolved (hypercare data) */
+  /**
+   * exception requests still unresolved: hypercare weeks only, which the dashboard turns into
+   * counts itself (the server's period and breakdown rows carry none)
+   * @clientOnly
+   */
   openExceptions?: number;
 }
 
