@@ -8,13 +8,16 @@ import { join } from 'node:path';
 import { CONTRACTS, OBJECT_FIELDS, OTHER_MOCKS } from './contractMap';
 import { ApexProject, readApexSource, typeText } from './lib/apexClasses';
 import { checkContract, checkMock, loadProject, ProjectContracts, Replacements } from './lib/run';
-import { readText } from './lib/tsTypes';
+import { apexImports, readText } from './lib/tsTypes';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const project = loadProject(ROOT, CONTRACTS);
 
 const imported = [...new Set([...project.imports.values()].flat())].sort();
 const apexMocks = project.mocks.filter((mock) => !(mock in OTHER_MOCKS));
+
+/** Imported Apex methods without a contract entry. */
+const unmapped = (methods: string[]): string[] => methods.filter((m) => !(m in CONTRACTS));
 
 /** The method a mock fakes: `<component>/__tests__/data/<method>.json` of an imported method. */
 function mockMethod(p: ProjectContracts, mock: string): string | undefined {
@@ -89,7 +92,7 @@ describe('the Apex reader', () => {
 
 describe('the contract map', () => {
   it('has an entry for every Apex method a component imports, and none that nothing imports', () => {
-    expect(imported.filter((m) => !(m in CONTRACTS))).toEqual([]);
+    expect(unmapped(imported)).toEqual([]);
     expect(Object.keys(CONTRACTS).filter((m) => !imported.includes(m))).toEqual([]);
   });
 
@@ -232,14 +235,11 @@ describe('the check fails', () => {
   });
 
   it('when a component imports an Apex method the map does not name', () => {
-    const source = readText(ROOT, PANEL_TS);
-    const withImport = replaced(
-      source,
+    const source = replaced(
+      readText(ROOT, PANEL_TS),
       "import getPanelConfig from '@salesforce/apex/HandoffPanelController.getPanelConfig';",
       "import getPanelConfig from '@salesforce/apex/HandoffPanelController.getPanelConfig';\nimport other from '@salesforce/apex/HandoffPanelController.getOther';"
     );
-    const p = loadProject(ROOT, CONTRACTS, { ts: { [PANEL_TS]: withImport } }, project);
-    const names = [...new Set([...p.imports.values()].flat())];
-    expect(names.filter((m) => !(m in CONTRACTS))).toEqual(['HandoffPanelController.getOther']);
+    expect(unmapped(apexImports(source))).toEqual(['HandoffPanelController.getOther']);
   });
 });

@@ -118,7 +118,10 @@ function contractTypes(
           `${method}: types/*.d.ts declares Promise<unknown>; declare the result type there or map the method to the component's interface`
         );
       } else {
-        types.push({ type: declared, label: 'the .d.ts declaration' });
+        types.push({
+          type: declared,
+          label: `${project.ts.checker.typeToString(declared)} (types/*.d.ts)`
+        });
       }
     }
     return { types, problems };
@@ -130,7 +133,10 @@ function contractTypes(
     types.push({ type: found.type, label: found.name });
   }
   if (typeof declared !== 'string' && !declaredIsUnknown && !contract.json) {
-    types.push({ type: declared, label: 'the .d.ts declaration' });
+    types.push({
+      type: declared,
+      label: `${project.ts.checker.typeToString(declared)} (types/*.d.ts)`
+    });
   }
   if (contract.json && typeof declared !== 'string' && !(declared.flags & ts.TypeFlags.String)) {
     problems.push(
