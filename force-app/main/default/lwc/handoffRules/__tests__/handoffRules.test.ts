@@ -37,6 +37,10 @@ interface ExpectedEvaluation {
   missing: string[];
   completeness: number;
   skipped: string[];
+  /** Optional: the applied rules' DeveloperNames in evaluation order (the Apex test reads it too). */
+  rules?: string[];
+  /** Optional: the `complete` flag (the Apex test reads it too). */
+  complete?: boolean;
 }
 
 interface Vector {
@@ -198,15 +202,12 @@ function parseVector(value: unknown, path: string): Vector {
     'segmentOverride',
     'values'
   ]);
-  const e = obj(v.expected, `${path}.expected`, [
-    'ruleSet',
-    'segment',
-    'tier',
-    'segmentReason',
-    'missing',
-    'completeness',
-    'skipped'
-  ]);
+  const e = obj(
+    v.expected,
+    `${path}.expected`,
+    ['ruleSet', 'segment', 'tier', 'segmentReason', 'missing', 'completeness', 'skipped'],
+    ['rules', 'complete']
+  );
   const rawValues = record(d.values, `${path}.deal.values`);
   for (const [field, fieldValue] of Object.entries(rawValues)) {
     const ok = fieldValue === null || ['string', 'number', 'boolean'].includes(typeof fieldValue);
@@ -235,7 +236,17 @@ function parseVector(value: unknown, path: string): Vector {
       completeness: num(e.completeness, `${path}.expected.completeness`),
       skipped: arr(e.skipped, `${path}.expected.skipped`).map((s, i) =>
         str(s, `${path}.expected.skipped[${i}]`)
-      )
+      ),
+      ...(e.rules === undefined
+        ? {}
+        : {
+            rules: arr(e.rules, `${path}.expected.rules`).map((r, i) =>
+              str(r, `${path}.expected.rules[${i}]`)
+            )
+          }),
+      ...(e.complete === undefined
+        ? {}
+        : { complete: bool(e.complete, `${path}.expected.complete`) })
     }
   };
 }
@@ -427,7 +438,9 @@ describe('evaluate() against the conformance vectors', () => {
       segmentReason: result.segmentReason,
       missing: result.missing,
       completeness: result.completeness,
-      skipped: result.skipped.map((s) => s.developerName)
+      skipped: result.skipped.map((s) => s.developerName),
+      ...('rules' in vector.expected ? { rules: result.rules.map((r) => r.developerName) } : {}),
+      ...('complete' in vector.expected ? { complete: result.complete } : {})
     }).toEqual(vector.expected);
 
     // invariants every evaluation keeps
@@ -859,5 +872,280 @@ describe('evaluate (beyond the vectors)', () => {
     };
     const input: DealInput = { ...deal({}), amount: 30000 };
     expect(evaluate(input, reversed)).toEqual(evaluate(input, cfg));
+  });
+});
+
+describe('whitespace as Apex String.isBlank sees it (Java Character.isWhitespace)', () => {
+  // Each range's first and last member is blank, and the code points on either side are not.
+  const blank = [
+    0x09, 0x0d, 0x1c, 0x1f, 0x20, 0x1680, 0x2000, 0x2006, 0x2008, 0x200a, 0x2028, 0x2029, 0x205f,
+    0x3000
+  ];
+  const notBlank = [
+    0x08, 0x0e, 0x1b, 0x21, 0x85, 0xa0, 0x167f, 0x1681, 0x1fff, 0x2007, 0x200b, 0x2027, 0x202a,
+    0x202f, 0x205e, 0x2060, 0x2fff, 0x3001
+  ];
+
+  test.each(blank.map((code) => [code.toString(16)]))('U+%s alone is blank', (hex) => {
+    const char = String.fromCharCode(parseInt(hex, 16));
+    expect(isFilled(char)).toBe(false);
+    expect(isFilled(` ${char}\t`)).toBe(false);
+  });
+
+  test.each(notBlank.map((code) => [code.toString(16)]))('U+%s alone is filled', (hex) => {
+    const char = String.fromCharCode(parseInt(hex, 16));
+    expect(isFilled(char)).toBe(true);
+    expect(isFilled(` ${char}\t`)).toBe(true);
+  });
+});
+
+describe('formatNumber (tiny and carried values)', () => {
+  it('rounds values below a thousandth (exponent form) to 0, without a sign', () => {
+    expect(formatNumber(0.0000015)).toBe('0');
+    expect(formatNumber(-0.0000015)).toBe('0');
+    expect(formatNumber(0.000005)).toBe('0');
+  });
+
+  it('rounds 0.005 and 0.0049 at the half-cent boundary', () => {
+    expect(formatNumber(0.005)).toBe('0.01');
+    expect(formatNumber(0.0049)).toBe('0');
+    expect(formatNumber(-0.005)).toBe('-0.01');
+  });
+
+  it('carries a rounded fraction into the whole part and its grouping', () => {
+    expect(formatNumber(0.995)).toBe('1');
+    expect(formatNumber(999.995)).toBe('1,000');
+    expect(formatNumber(1e21)).toBe('1,000,000,000,000,000,000,000');
+  });
+});
+
+describe('selectRuleSet and deriveSegment with bad settings and policies', () => {
+  const policy = (overrides: Partial<SegmentPolicy>): SegmentPolicy => ({
+    developerName: 'SMB',
+    segment: 'SMB',
+    order: 30,
+    minAmount: null,
+    minEmployees: null,
+    matchLogic: 'Any',
+    tier: 'Low-Touch',
+    active: true,
+    ...overrides
+  });
+  const smallDeal: DealInput = {
+    amount: 10,
+    employees: 1,
+    type: null,
+    segmentOverride: null,
+    values: {}
+  };
+
+  it('never matches a null Type to a null entry in the expansion types', () => {
+    const settings = { expansionOpportunityTypes: [null as unknown as string, 'Renewal'] };
+    expect(selectRuleSet(null, settings)).toBe('New Business');
+    expect(selectRuleSet('Renewal', settings)).toBe('Expansion');
+  });
+
+  it('reads missing expansion types as none', () => {
+    const settings = { expansionOpportunityTypes: null as unknown as string[] };
+    expect(selectRuleSet('Renewal', settings)).toBe('New Business');
+  });
+
+  it('gives a null tier for an empty, blank or missing tier, and keeps a tier as written', () => {
+    for (const tier of ['', '  \t', null as unknown as string, undefined as unknown as string]) {
+      expect(deriveSegment(smallDeal, [policy({ tier })])).toEqual({
+        segment: 'SMB',
+        tier: null,
+        reason: 'SMB: no higher band met'
+      });
+    }
+    expect(deriveSegment(smallDeal, [policy({ tier: ' Low-Touch ' })]).tier).toBe(' Low-Touch ');
+  });
+
+  it('gives an override the tier of its policy even when that policy is missing its tier', () => {
+    const result = deriveSegment({ ...smallDeal, segmentOverride: 'smb' }, [
+      policy({ tier: null as unknown as string })
+    ]);
+    expect(result).toEqual({
+      segment: 'smb',
+      tier: null,
+      reason: 'smb: set by Sales manager override (bands say SMB)'
+    });
+  });
+
+  it('matches an amount-only policy with All logic on the amount alone', () => {
+    const only = policy({
+      developerName: 'Big',
+      segment: 'Big',
+      order: 1,
+      minAmount: 50,
+      matchLogic: 'All',
+      tier: 'T'
+    });
+    expect(deriveSegment({ ...smallDeal, amount: 50 }, [only]).reason).toBe(
+      'Big: amount 50 at or above 50'
+    );
+    expect(deriveSegment({ ...smallDeal, amount: 49.99 }, [only]).reason).toBe(
+      'No segment policy matched'
+    );
+  });
+});
+
+describe('evaluate: field names, precedence and section order', () => {
+  const rule = (overrides: Partial<FieldRule>): FieldRule => ({
+    developerName: 'NB_All_Notes',
+    fieldApiName: 'Handoff_Notes__c',
+    ruleSet: 'New Business',
+    segment: 'All',
+    requirement: 'Required',
+    section: 'Notes',
+    order: 10,
+    weight: 1,
+    active: true,
+    ...overrides
+  });
+  const cfg = (fieldRules: FieldRule[], segmentPolicies: SegmentPolicy[] = []): RuleConfig => ({
+    settings: { expansionOpportunityTypes: [] },
+    segmentPolicies,
+    fieldRules
+  });
+  const deal = (values: Record<string, unknown>): DealInput => ({
+    amount: null,
+    employees: null,
+    type: null,
+    segmentOverride: null,
+    values
+  });
+
+  it('trims field API names in the rule, in knownFields and when reading the value', () => {
+    const result = evaluate(
+      deal({ Handoff_Notes__c: 'Noted.' }),
+      cfg([rule({ fieldApiName: '  Handoff_Notes__c ' })]),
+      { knownFields: new Set([' handoff_notes__c  ']) }
+    );
+    expect(result.skipped).toEqual([]);
+    expect(result.rules.map((r) => [r.developerName, r.filled])).toEqual([['NB_All_Notes', true]]);
+    expect(result.missing).toEqual([]);
+  });
+
+  it('treats padded spellings of one field as one field (one rule wins)', () => {
+    const result = evaluate(
+      deal({}),
+      cfg([
+        rule({ developerName: 'NB_All_B', fieldApiName: 'Handoff_Notes__c ' }),
+        rule({
+          developerName: 'NB_All_A',
+          fieldApiName: ' HANDOFF_NOTES__C',
+          requirement: 'Optional'
+        })
+      ])
+    );
+    expect(result.rules.map((r) => r.developerName)).toEqual(['NB_All_A']);
+    expect(result.missing).toEqual([]);
+  });
+
+  it('reads the exact value key before a key that differs only in case', () => {
+    const result = evaluate(
+      deal({ HANDOFF_NOTES__C: '', Handoff_Notes__c: 'Noted.' }),
+      cfg([rule({})])
+    );
+    expect(result.rules[0].filled).toBe(true);
+    const other = evaluate(
+      deal({ HANDOFF_NOTES__C: 'Noted.', Handoff_Notes__c: ' ' }),
+      cfg([rule({})])
+    );
+    expect(other.rules[0].filled).toBe(false);
+    expect(other.missing).toEqual(['Handoff_Notes__c']);
+  });
+
+  it('keeps the first-listed of two All rules when its DeveloperName is the smaller', () => {
+    const result = evaluate(
+      deal({}),
+      cfg([
+        rule({ developerName: 'NB_All_A', requirement: 'Optional' }),
+        rule({ developerName: 'NB_All_Z', requirement: 'Required' })
+      ])
+    );
+    expect(result.rules.map((r) => r.developerName)).toEqual(['NB_All_A']);
+    expect(result.complete).toBe(true);
+  });
+
+  it('never applies a rule with a blank segment, even to a deal with no segment', () => {
+    const result = evaluate(
+      deal({}),
+      cfg([
+        rule({ developerName: 'NB_Blank_Notes', segment: '  ' }),
+        rule({ developerName: 'NB_All_Risks', fieldApiName: 'Handoff_Risks__c' })
+      ])
+    );
+    expect(result.segment).toBeNull();
+    expect(result.rules.map((r) => r.developerName)).toEqual(['NB_All_Risks']);
+    expect(result.missing).toEqual(['Handoff_Risks__c']);
+  });
+
+  it('places a section by its smallest order even when that rule is listed first', () => {
+    const result = evaluate(
+      deal({}),
+      cfg([
+        rule({
+          developerName: 'NB_All_Goals',
+          fieldApiName: 'Handoff_Customer_Goals__c',
+          section: 'Late',
+          order: 1
+        }),
+        rule({
+          developerName: 'NB_All_Scope',
+          fieldApiName: 'Handoff_Scope__c',
+          section: 'Early',
+          order: 5
+        }),
+        rule({
+          developerName: 'NB_All_Risks',
+          fieldApiName: 'Handoff_Risks__c',
+          section: 'Late',
+          order: 90
+        })
+      ])
+    );
+    expect(result.rules.map((r) => r.developerName)).toEqual([
+      'NB_All_Goals',
+      'NB_All_Risks',
+      'NB_All_Scope'
+    ]);
+    expect(result.missing).toEqual([
+      'Handoff_Customer_Goals__c',
+      'Handoff_Risks__c',
+      'Handoff_Scope__c'
+    ]);
+  });
+
+  it('sorts rules of one section and order by field name whatever their listing', () => {
+    const names = ['Handoff_Risks__c', 'Handoff_Business_Pain__c', 'Handoff_Scope__c'];
+    const result = evaluate(
+      deal({}),
+      cfg(names.map((fieldApiName, i) => rule({ developerName: `NB_All_${i}`, fieldApiName })))
+    );
+    expect(result.missing).toEqual([
+      'Handoff_Business_Pain__c',
+      'Handoff_Risks__c',
+      'Handoff_Scope__c'
+    ]);
+  });
+
+  it('lists skipped rules by DeveloperName whatever their listing', () => {
+    const result = evaluate(
+      deal({}),
+      cfg([
+        rule({ developerName: 'NB_All_C', fieldApiName: 'Account.Name' }),
+        rule({ developerName: 'NB_All_A', fieldApiName: 'Bad Name' }),
+        rule({ developerName: 'NB_All_B', fieldApiName: '' })
+      ])
+    );
+    expect(result.skipped.map((s) => s.developerName)).toEqual([
+      'NB_All_A',
+      'NB_All_B',
+      'NB_All_C'
+    ]);
+    expect(result.skipped[1].reason).toBe('Field  does not exist on Opportunity');
+    expect(result.completeness).toBe(100);
   });
 });
