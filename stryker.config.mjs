@@ -6,60 +6,7 @@
 // that do not compile. Reports: reports/mutation/<module>/index.html (+ mutation.json).
 // Equivalent mutants are marked in the source with `// Stryker disable next-line <mutator>: <why>`.
 
-const LWC = 'force-app/main/default/lwc';
-
-/** @type {Record<string, {mutate: string[], tests: string[], jest: 'lwc' | 'node', tsconfig: string, breakAt: number}>} */
-export const MODULES = {
-  handoffRules: {
-    mutate: [`${LWC}/handoffRules/handoffRules.ts`],
-    tests: [`${LWC}/handoffRules/__tests__/handoffRules.test.ts`],
-    jest: 'lwc',
-    tsconfig: 'tsconfig.json',
-    breakAt: 90
-  },
-  handoffSummary: {
-    mutate: [`${LWC}/handoffSummary/handoffSummary.ts`],
-    tests: [`${LWC}/handoffSummary/__tests__/handoffSummary.test.ts`],
-    jest: 'lwc',
-    tsconfig: 'tsconfig.json',
-    breakAt: 85
-  },
-  handoffMetrics: {
-    mutate: [`${LWC}/handoffMetrics/handoffMetrics.ts`],
-    tests: [`${LWC}/handoffMetrics/__tests__/handoffMetrics.test.ts`],
-    jest: 'lwc',
-    tsconfig: 'tsconfig.json',
-    breakAt: 85
-  },
-  auditScorer: {
-    mutate: ['scripts/audit/scorer.ts'],
-    tests: ['scripts/audit/__tests__/scorer.test.ts'],
-    jest: 'node',
-    tsconfig: 'scripts/tsconfig.json',
-    breakAt: 85
-  },
-  auditMapping: {
-    mutate: ['scripts/audit/mapping.ts'],
-    tests: ['scripts/audit/__tests__/mapping.test.ts'],
-    jest: 'node',
-    tsconfig: 'scripts/tsconfig.json',
-    breakAt: 85
-  },
-  csv: {
-    mutate: ['scripts/lib/csv.ts'],
-    tests: ['scripts/lib/__tests__/csv.test.ts'],
-    jest: 'node',
-    tsconfig: 'scripts/tsconfig.json',
-    breakAt: 85
-  },
-  healthRedFlags: {
-    mutate: ['scripts/health/metrics.ts'],
-    tests: ['scripts/health/__tests__/health.test.ts', 'scripts/lib/__tests__/redFlags.test.ts'],
-    jest: 'node',
-    tsconfig: 'scripts/tsconfig.json',
-    breakAt: 85
-  }
-};
+import { MODULES } from './scripts/ci/mutation/modules.mjs';
 
 const name = process.env.MUTATION_MODULE;
 const module = MODULES[name];
@@ -105,5 +52,7 @@ export default {
     '/.sf',
     '/.sfdx'
   ],
-  incremental: false
+  // Incremental: a rerun tests only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}/stryker-incremental.json`
 };

@@ -1,6 +1,6 @@
 /**
  * `npm run test:mutation [-- <module> ...]`: Stryker over the shared TypeScript modules, one
- * module at a time (stryker.config.mjs holds the list, each module's tests, Jest environment and
+ * module at a time (scripts/ci/mutation/modules.mjs holds the list, each module's tests, Jest environment and
  * break threshold). Prints each module's mutation score and run time; exits non-zero when a
  * module falls below its threshold or Stryker fails. Reports: reports/mutation/<module>/.
  */
@@ -41,7 +41,9 @@ export function scoreOf(report: MutationReport): {
 }
 
 async function main(): Promise<void> {
-  const { MODULES } = (await import(path.join(root, 'stryker.config.mjs'))) as {
+  const { MODULES } = (await import(
+    path.join(root, 'scripts', 'ci', 'mutation', 'modules.mjs')
+  )) as {
     MODULES: Record<string, { breakAt: number }>;
   };
   const wanted = process.argv.slice(2);

@@ -1,0 +1,60 @@
+// The modules `npm run test:mutation` mutates (issue 18): for each, the file(s) Stryker mutates,
+// the tests that must kill the mutants, the Jest environment they run in (`lwc`: jsdom and the
+// LWC transformer; `node`: babel-jest), the tsconfig the TypeScript checker compiles mutants
+// with, and the break threshold (percent of valid mutants killed). Read by stryker.config.mjs
+// and scripts/ci/mutation/run.ts.
+
+const LWC = 'force-app/main/default/lwc';
+
+/** @type {Record<string, {mutate: string[], tests: string[], jest: 'lwc' | 'node', tsconfig: string, breakAt: number}>} */
+export const MODULES = {
+  handoffRules: {
+    mutate: [`${LWC}/handoffRules/handoffRules.ts`],
+    tests: [`${LWC}/handoffRules/__tests__/handoffRules.test.ts`],
+    jest: 'lwc',
+    tsconfig: 'tsconfig.json',
+    breakAt: 90
+  },
+  handoffSummary: {
+    mutate: [`${LWC}/handoffSummary/handoffSummary.ts`],
+    tests: [`${LWC}/handoffSummary/__tests__/handoffSummary.test.ts`],
+    jest: 'lwc',
+    tsconfig: 'tsconfig.json',
+    breakAt: 85
+  },
+  handoffMetrics: {
+    mutate: [`${LWC}/handoffMetrics/handoffMetrics.ts`],
+    tests: [`${LWC}/handoffMetrics/__tests__/handoffMetrics.test.ts`],
+    jest: 'lwc',
+    tsconfig: 'tsconfig.json',
+    breakAt: 85
+  },
+  auditScorer: {
+    mutate: ['scripts/audit/scorer.ts'],
+    tests: ['scripts/audit/__tests__/scorer.test.ts'],
+    jest: 'node',
+    tsconfig: 'scripts/tsconfig.json',
+    breakAt: 85
+  },
+  auditMapping: {
+    mutate: ['scripts/audit/mapping.ts'],
+    tests: ['scripts/audit/__tests__/mapping.test.ts'],
+    jest: 'node',
+    tsconfig: 'scripts/tsconfig.json',
+    breakAt: 85
+  },
+  csv: {
+    mutate: ['scripts/lib/csv.ts'],
+    tests: ['scripts/lib/__tests__/csv.test.ts'],
+    jest: 'node',
+    tsconfig: 'scripts/tsconfig.json',
+    breakAt: 85
+  },
+  healthRedFlags: {
+    mutate: ['scripts/health/metrics.ts'],
+    tests: ['scripts/health/__tests__/health.test.ts', 'scripts/lib/__tests__/redFlags.test.ts'],
+    jest: 'node',
+    tsconfig: 'scripts/tsconfig.json',
+    breakAt: 85
+  }
+};
