@@ -266,3 +266,174 @@ describe('DealScorer with an amount or employee count that is not a number', () 
     expect(scorer.score(NaN, 10, null, null, [null]).unknownSegment).toBe(true);
   });
 });
+
+describe('DealScorer results and memo', () => {
+  const rule = (
+    developerName: string,
+    fieldApiName: string,
+    requirement: string,
+    segment = 'All'
+  ): RuleConfig['fieldRules'][number] => ({
+    developerName,
+    fieldApiName,
+    ruleSet: 'New Business',
+    segment,
+    requirement: requirement as 'Required',
+    section: 'S',
+    order: 10,
+    weight: 1,
+    active: true
+  });
+  const small: RuleConfig = {
+    settings: { expansionOpportunityTypes: ['Renewal'] },
+    segmentPolicies: [
+      {
+        developerName: 'Big',
+        segment: 'Enterprise',
+        order: 10,
+        minAmount: 100_000,
+        minEmployees: null,
+        matchLogic: 'Any',
+        tier: 'High-Touch',
+        active: true
+      },
+      {
+        developerName: 'Wide',
+        segment: 'Enterprise',
+        order: 20,
+        minAmount: null,
+        minEmployees: 500,
+        matchLogic: 'Any',
+        tier: 'Pooled',
+        active: true
+      },
+      {
+        developerName: 'Rest',
+        segment: 'SMB',
+        order: 30,
+        minAmount: null,
+        minEmployees: null,
+        matchLogic: 'Any',
+        tier: 'Low-Touch',
+        active: true
+      }
+    ],
+    fieldRules: [
+      rule('NB_All_Goals', 'Pilot_Goals__c', 'Required'),
+      rule('NB_All_Notes', 'Pilot_Notes__c', 'Optional'),
+      rule('NB_All_Risks', 'Pilot_Risks__c', ' required '),
+      rule('NB_SMB_Scope', 'Pilot_Scope__c', 'Required', 'SMB')
+    ]
+  };
+  const fields = [
+    'Pilot_Goals__c',
+    'Pilot_Notes__c',
+    'Pilot_Risks__c',
+    'Pilot_Scope__c',
+    'Other__c'
+  ];
+
+  it('gives the masks and missing text the report reads', () => {
+    const scorer = new DealScorer(small, fields);
+    const s = scorer.score(200_000, null, null, null, [null, 'n', ' ', 'scope', 'x']);
+    expect(s).toMatchObject({
+      ruleSet: 'New Business',
+      segment: 'Enterprise',
+      tier: 'High-Touch',
+      unknownSegment: false,
+      applicableMask: 0b00111,
+      requiredMask: 0b00101,
+      filledMask: 0b00010,
+      missingMask: 0b00101,
+      missingText: 'Pilot Goals; Pilot Risks',
+      completeness: 33,
+      complete: false
+    });
+    const smb = scorer.score(10, 1, null, null, ['g', null, 'r', null, null]);
+    expect(smb).toMatchObject({
+      segment: 'SMB',
+      tier: 'Low-Touch',
+      applicableMask: 0b01111,
+      requiredMask: 0b01101,
+      filledMask: 0b00101,
+      missingMask: 0b01000,
+      missingText: 'Pilot Scope',
+      completeness: 50,
+      complete: false
+    });
+  });
+
+  it('keeps deals of one segment with different tiers apart', () => {
+    const scorer = new DealScorer(small, fields);
+    const values = ['g', 'n', 'r', null, null];
+    const byAmount = scorer.score(100_000, null, null, null, values);
+    const byEmployees = scorer.score(null, 500, null, null, values);
+    expect([byAmount.segment, byAmount.tier]).toEqual(['Enterprise', 'High-Touch']);
+    expect([byEmployees.segment, byEmployees.tier]).toEqual(['Enterprise', 'Pooled']);
+    expect(byAmount.complete && byEmployees.complete).toBe(true);
+  });
+
+  it('counts an evaluation only for a class of deals it has not seen', () => {
+    const scorer = new DealScorer(small, fields);
+    expect(scorer.evaluations).toBe(0);
+    const first = scorer.score(200_000, null, null, null, ['g', null, null, null, null]);
+    expect(scorer.evaluations).toBe(1);
+    // the same applicable fields filled: a different amount in the band, an unscored field filled
+    expect(scorer.score(300_000, 7, null, null, ['g', null, null, 's', 'x'])).toBe(first);
+    expect(scorer.evaluations).toBe(1);
+    scorer.score(200_000, null, null, null, ['g', 'n', null, null, null]);
+    expect(scorer.evaluations).toBe(2);
+    scorer.score(200_000, null, 'Renewal', null, ['g', null, null, null, null]);
+    expect(scorer.evaluations).toBe(3);
+  });
+
+  it('keeps every memoised class through the table growing (hundreds of filled masks)', () => {
+    const config = vectors.configs.shipped;
+    const shippedFields = [
+      ...new Set(
+        config.fieldRules.filter((r) => r.ruleSet === 'New Business').map((r) => r.fieldApiName)
+      )
+    ];
+    const scorer = new DealScorer(config, shippedFields);
+    const valuesOf = (n: number): Array<string | null> =>
+      shippedFields.map((_, bit) => ((n >>> bit) & 1 ? 'filled' : null));
+    const first = Array.from({ length: 400 }, (_, n) =>
+      scorer.score(250_000, null, null, null, valuesOf(n * 37))
+    );
+    expect(scorer.evaluations).toBe(400);
+    for (let n = 399; n >= 0; n--) {
+      expect(scorer.score(250_000, null, null, null, valuesOf(n * 37))).toBe(first[n]);
+    }
+    expect(scorer.evaluations).toBe(400);
+    for (const n of [0, 1, 199, 399]) {
+      const record = Object.fromEntries(shippedFields.map((f, i) => [f, valuesOf(n * 37)[i]]));
+      const direct = evaluate(
+        { amount: 250_000, employees: null, type: null, segmentOverride: null, values: record },
+        config
+      );
+      expect(first[n].completeness).toBe(direct.completeness);
+      expect(first[n].missingMask === 0).toBe(direct.complete);
+    }
+  });
+
+  it('scores up to 30 fields and refuses 31 with a message naming both numbers', () => {
+    const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `F${i}__c`);
+    expect(new DealScorer(small, many(30)).fields).toHaveLength(30);
+    expect(() => new DealScorer(small, many(31))).toThrow(
+      'At most 30 handoff fields can be scored (got 31)'
+    );
+  });
+
+  it('warms up without changing any result or the evaluation count, whatever the config', () => {
+    for (const config of [small, vectors.configs.no_policies, vectors.configs.shipped]) {
+      const cold = new DealScorer(config, fields);
+      const warm = new DealScorer(config, fields);
+      warm.warmUp(50);
+      expect(warm.evaluations).toBe(0);
+      const values = ['g', null, ' ', null, 'x'];
+      expect(warm.score(200_000, null, null, null, values)).toEqual(
+        cold.score(200_000, null, null, null, values)
+      );
+    }
+  });
+});
