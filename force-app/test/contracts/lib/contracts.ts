@@ -141,6 +141,15 @@ export class ContractChecker {
       : undefined;
   }
 
+  /** The one non-array object type among `parts`, or undefined when there is not exactly that. */
+  private singleObject(parts: ts.Type[]): ts.Type | undefined {
+    return parts.length === 1 &&
+      parts[0].flags & ts.TypeFlags.Object &&
+      !this.arrayElement(parts[0])
+      ? parts[0]
+      : undefined;
+  }
+
   private objectField(cls: ApexClass, field: string): ApexClass | undefined {
     const target = this.ctx.objectFields?.[`${cls.name}.${field}`];
     return target ? this.ctx.apex.get(target) : undefined;
@@ -200,20 +209,17 @@ export class ContractChecker {
         return;
       }
       case 'map': {
-        if (
-          parts.length !== 1 ||
-          !(parts[0].flags & ts.TypeFlags.Object) ||
-          this.arrayElement(parts[0])
-        ) {
+        const object = this.singleObject(parts);
+        if (!object) {
           mismatch();
           return;
         }
-        const index = this.ctx.checker.getIndexInfoOfType(parts[0], ts.IndexKind.String);
+        const index = this.ctx.checker.getIndexInfoOfType(object, ts.IndexKind.String);
         if (index) {
           this.compare(resolved.value, context, index.type, `${path}[key]`);
         }
         // Known keys of a Map: each must hold the Map's value type.
-        for (const property of this.ctx.checker.getPropertiesOfType(parts[0])) {
+        for (const property of this.ctx.checker.getPropertiesOfType(object)) {
           this.compare(
             resolved.value,
             context,
@@ -223,17 +229,15 @@ export class ContractChecker {
         }
         return;
       }
-      case 'class':
-        if (
-          parts.length !== 1 ||
-          !(parts[0].flags & ts.TypeFlags.Object) ||
-          this.arrayElement(parts[0])
-        ) {
+      case 'class': {
+        const object = this.singleObject(parts);
+        if (!object) {
           mismatch();
           return;
         }
-        this.compareClass(resolved.cls, parts[0], path);
+        this.compareClass(resolved.cls, object, path);
         return;
+      }
     }
   }
 
