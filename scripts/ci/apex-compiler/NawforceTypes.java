@@ -148,29 +148,9 @@ final class NawforceTypes {
     String simple = parts[1];
     if (namespace.equals("SObjects")) return schema.get(simple);
     if (namespace.equals("System")) {
+      TypeInfo scalar = SObjectSchema.scalarByName(simple);
+      if (scalar != null) return scalar;
       switch (simple) {
-        case "String":
-          return TypeInfos.STRING;
-        case "Id":
-          return TypeInfos.ID;
-        case "Boolean":
-          return TypeInfos.BOOLEAN;
-        case "Decimal":
-          return TypeInfos.DECIMAL;
-        case "Double":
-          return TypeInfos.DOUBLE;
-        case "Integer":
-          return TypeInfos.INTEGER;
-        case "Long":
-          return TypeInfos.LONG;
-        case "Date":
-          return TypeInfos.DATE;
-        case "Datetime":
-          return TypeInfos.DATE_TIME;
-        case "Time":
-          return TypeInfos.TIME;
-        case "Blob":
-          return TypeInfos.BLOB;
         case "Object":
           return TypeInfos.OBJECT;
         case "SObject":

@@ -218,7 +218,8 @@ final class SObjectSchema {
     return scalar == null ? FieldDef.scalar(name, TypeInfos.OBJECT) : FieldDef.scalar(name, scalar);
   }
 
-  private static TypeInfo scalarByName(String name) {
+  /** The Apex primitive named {@code name} (String, Id, Boolean, numbers, dates, Blob), or null. */
+  static TypeInfo scalarByName(String name) {
     switch (name) {
       case "String":
         return TypeInfos.STRING;

@@ -310,74 +310,75 @@ final class StandardLibrary implements SymbolProvider {
 
   /** Schema.SObjectType.Account: a DescribeSObjectResult whose `fields` knows Account's fields. */
   private TypeInfo describeType(SymbolResolver symbols, SObjectSchema.ObjectDef definition) {
-    TypeInfo existing = describeTypes.get(definition.name);
-    if (existing != null) return existing;
-    TypeInfo base = type(symbols, "Schema.DescribeSObjectResult");
-    TypeInfo describe =
-        StandardTypeInfoImpl.builder()
-            .setApexName(base.getApexName())
-            .setBytecodeName(base.getBytecodeName())
-            .setNamespace(Namespaces.SCHEMA)
-            .setUnitType(UnitType.CLASS)
-            .setModifiers(base.getModifiers())
-            .setParents(base.parents())
-            .setMethods(base.methods())
-            .setVirtualMethods(base.virtualMethods())
-            .setFields(
-                Initializers.memoize(
-                    type ->
-                        new LazyFieldTable(
-                            (resolver, name, isStatic) -> {
-                              if (name.equalsIgnoreCase("fields")) {
-                                return DynamicFieldInfoFactory.createDescribeResultFields(type, fieldsType(resolver, definition));
-                              }
-                              if (name.equalsIgnoreCase("fieldSets")) {
-                                return DynamicFieldInfoFactory.createDescribeResultFieldSets(type, fieldSetsType(resolver, definition));
-                              }
-                              return base.fields().get(resolver, null, name, isStatic ? FieldTable.LookupMode.STATIC_VARIABLE : FieldTable.LookupMode.INSTANCE_VARIABLE);
-                            })))
-            .buildResolved();
-    describeTypes.put(definition.name, describe);
-    return describe;
+    return schemaTypeOf(
+        symbols,
+        describeTypes,
+        definition,
+        "Schema.DescribeSObjectResult",
+        (base, type) ->
+            (resolver, name, isStatic) -> {
+              if (name.equalsIgnoreCase("fields")) {
+                return DynamicFieldInfoFactory.createDescribeResultFields(type, fieldsType(resolver, definition));
+              }
+              if (name.equalsIgnoreCase("fieldSets")) {
+                return DynamicFieldInfoFactory.createDescribeResultFieldSets(type, fieldSetsType(resolver, definition));
+              }
+              return base.fields().get(resolver, null, name, isStatic ? FieldTable.LookupMode.STATIC_VARIABLE : FieldTable.LookupMode.INSTANCE_VARIABLE);
+            });
   }
 
   /** Schema.SObjectType.Account.fields: one DescribeFieldResult per field, and getMap(). */
   private TypeInfo fieldsType(SymbolResolver symbols, SObjectSchema.ObjectDef definition) {
-    TypeInfo existing = fieldsTypes.get(definition.name);
-    if (existing != null) return existing;
-    TypeInfo base = type(symbols, "Schema.SObjectTypeFields");
-    TypeInfo fields =
-        StandardTypeInfoImpl.builder()
-            .setApexName(base.getApexName())
-            .setBytecodeName(base.getBytecodeName())
-            .setNamespace(Namespaces.SCHEMA)
-            .setUnitType(UnitType.CLASS)
-            .setModifiers(base.getModifiers())
-            .setParents(base.parents())
-            .setMethods(base.methods())
-            .setVirtualMethods(base.virtualMethods())
-            .setFields(
-                Initializers.memoize(
-                    type ->
-                        new LazyFieldTable(
-                            (resolver, name, isStatic) -> {
-                              SObjectSchema.FieldDef field = definition.get(name);
-                              if (field == null || field.kind == SObjectSchema.Kind.CHILDREN) return null;
-                              return DynamicFieldInfoFactory.createSchemaSObjectTypeFieldDescribe(
-                                  type, type(resolver, "Schema.DescribeFieldResult"), field.name);
-                            })))
-            .buildResolved();
-    fieldsTypes.put(definition.name, fields);
-    return fields;
+    return schemaTypeOf(
+        symbols,
+        fieldsTypes,
+        definition,
+        "Schema.SObjectTypeFields",
+        (base, type) ->
+            (resolver, name, isStatic) -> {
+              SObjectSchema.FieldDef field = definition.get(name);
+              if (field == null || field.kind == SObjectSchema.Kind.CHILDREN) return null;
+              return DynamicFieldInfoFactory.createSchemaSObjectTypeFieldDescribe(
+                  type, type(resolver, "Schema.DescribeFieldResult"), field.name);
+            });
   }
 
   /** Schema.SObjectType.Account.fieldSets: one Schema.FieldSet per field set, and getMap(). */
   private TypeInfo fieldSetsType(SymbolResolver symbols, SObjectSchema.ObjectDef definition) {
-    TypeInfo existing = fieldSetsTypes.get(definition.name);
-    if (existing != null) return existing;
-    TypeInfo base = type(symbols, "Schema.SObjectTypeFieldSets");
     Set<String> sets = schema.fieldSets(definition);
-    TypeInfo fieldSets =
+    return schemaTypeOf(
+        symbols,
+        fieldSetsTypes,
+        definition,
+        "Schema.SObjectTypeFieldSets",
+        (base, type) ->
+            (resolver, name, isStatic) -> {
+              if (!sets.contains(name)) return null;
+              return DynamicFieldInfoFactory.createSchemaSObjectTypeFieldSetDescribe(
+                  type, type(resolver, "Schema.FieldSet"), name);
+            });
+  }
+
+  /** Makes the field maker of a type being built, from its stub base and the type itself. */
+  private interface FieldsOf {
+    LazyFieldTable.Maker maker(TypeInfo base, TypeInfo type);
+  }
+
+  /**
+   * One object's copy of a Schema stub class ({@code baseName}): the stub's name, parents and
+   * methods, with fields made on lookup by {@code fieldsOf}; built once per object and kept in
+   * {@code cache}.
+   */
+  private TypeInfo schemaTypeOf(
+      SymbolResolver symbols,
+      Map<String, TypeInfo> cache,
+      SObjectSchema.ObjectDef definition,
+      String baseName,
+      FieldsOf fieldsOf) {
+    TypeInfo existing = cache.get(definition.name);
+    if (existing != null) return existing;
+    TypeInfo base = type(symbols, baseName);
+    TypeInfo built =
         StandardTypeInfoImpl.builder()
             .setApexName(base.getApexName())
             .setBytecodeName(base.getBytecodeName())
@@ -387,18 +388,10 @@ final class StandardLibrary implements SymbolProvider {
             .setParents(base.parents())
             .setMethods(base.methods())
             .setVirtualMethods(base.virtualMethods())
-            .setFields(
-                Initializers.memoize(
-                    type ->
-                        new LazyFieldTable(
-                            (resolver, name, isStatic) -> {
-                              if (!sets.contains(name)) return null;
-                              return DynamicFieldInfoFactory.createSchemaSObjectTypeFieldSetDescribe(
-                                  type, type(resolver, "Schema.FieldSet"), name);
-                            })))
+            .setFields(Initializers.memoize(type -> new LazyFieldTable(fieldsOf.maker(base, type))))
             .buildResolved();
-    fieldSetsTypes.put(definition.name, fieldSets);
-    return fieldSets;
+    cache.put(definition.name, built);
+    return built;
   }
 
   /** Handoff__Share.RowCause: String constants, one per row cause the share object accepts. */
