@@ -74,6 +74,36 @@ query_value() {
     json_get "result.records.0.$2"
 }
 
+# sf_query <var> <soql> — runs `sf data query --json`: on success stores its JSON in <var>
+# and returns 0; on failure sets SF_QUERY_ERROR to sf's reason ("NAME: message") and returns 1.
+sf_query() {
+  local __var="$1" __out __err __status=0
+  __err="$(mktemp)"
+  __out="$(sf data query "${ORG_ARGS[@]}" --query "$2" --json 2>"$__err")" || __status=$?
+  if [[ $__status -eq 0 ]]; then
+    printf -v "$__var" '%s' "$__out"
+    rm -f "$__err"
+    return 0
+  fi
+  SF_QUERY_ERROR="$(node -e '
+    const [out, err, status] = process.argv.slice(1);
+    const reason = (text) => {
+      try {
+        const j = JSON.parse(text);
+        return [j.name, j.message].filter(Boolean).join(": ");
+      } catch {
+        return "";
+      }
+    };
+    const line = (text) => text.split("\n").map((l) => l.trim()).filter(Boolean).join(" ");
+    console.log(
+      (reason(out) || reason(err) || line(err) || line(out) || `sf exited with status ${status}`)
+        .replace(/\s+/g, " ").trim()
+    );' "$__out" "$(cat "$__err")" "$__status")"
+  rm -f "$__err"
+  return 1
+}
+
 # assign_permission_set_group <DeveloperName> <userId>
 # `sf org assign permset` only handles permission sets, so groups get a
 # PermissionSetAssignment with PermissionSetGroupId. Waits for the group's recalculation
@@ -177,15 +207,99 @@ flows_with_scheduled_paths() {
   return 0
 }
 
-# custom_metadata_source_dirs — what the deploy's first step deploys: every custom metadata type
-# (objects/*__mdt) and the records (customMetadata/).
-custom_metadata_source_dirs() {
+# ---- Custom metadata records: the admin's settings --------------------------------------------
+# The records in customMetadata/ are the product's settings (Handoff_Setting.Default with its
+# Rollout Mode, segment policies, field rules, thresholds…). An admin changes them in Setup, so
+# an upgrade must not overwrite them: plan_custom_metadata leaves out of the deploy every shipped
+# record the org already has, unless --reset-settings.
+
+CMDT_SOURCE=force-app/main/default/customMetadata
+
+# shipped_custom_metadata_records — "Type.Record" for each record file in customMetadata/.
+shipped_custom_metadata_records() {
+  local file
+  for file in "$CMDT_SOURCE"/*.md-meta.xml; do
+    [[ -e "$file" ]] || continue
+    basename "$file" .md-meta.xml
+  done
+}
+
+# plan_custom_metadata <reset:true|false> — reads which shipped records the org already has
+# (SOQL on each custom metadata type) and sets:
+#   CMDT_IN_ORG   shipped records the org has (an upgrade; empty on a first install)
+#   CMDT_NEW      shipped records the org does not have (new in this release, or a first install)
+#   CMDT_KEPT     records left out of the deploy (CMDT_IN_ORG, or nothing with reset=true)
+#   DEPLOY_SOURCE_ARGS  the --source-dir arguments of the deploy: force-app when nothing is left
+#                 out; else every force-app/main/default/<dir> but customMetadata, plus the
+#                 record files to deploy
+#   CMDT_ONLY_SOURCE_ARGS  the same for --custom-metadata-only: the types and the record files
+# A type the org does not have yet (INVALID_TYPE) means all its records are new. Any other read
+# error stops the script: deploying blind would overwrite the admin's settings.
+plan_custom_metadata() {
+  local reset="$1" records record type previous="" json names=""
+  CMDT_IN_ORG=() CMDT_NEW=() CMDT_KEPT=()
+  read_lines records shipped_custom_metadata_records
+  for record in ${records[@]+"${records[@]}"}; do
+    type="${record%%.*}"
+    if [[ "$type" != "$previous" ]]; then
+      previous="$type"
+      names=""
+      if sf_query json "SELECT DeveloperName FROM ${type}__mdt"; then
+        # DeveloperNames are letters, digits and underscores: read without starting node.
+        names="$(grep -o '"DeveloperName": *"[A-Za-z0-9_]*"' <<<"$json" | sed 's/.*"\([A-Za-z0-9_]*\)"$/\1/' || true)"
+      elif [[ "$SF_QUERY_ERROR" == INVALID_TYPE* || "$SF_QUERY_ERROR" == *"'${type}__mdt' is not supported"* ]]; then
+        names="" # the type is not in the org yet: all its records are new
+      elif [[ "$reset" == true ]]; then
+        echo "could not read the org's ${type}__mdt records ($SF_QUERY_ERROR): counting them as present;"
+        echo "--reset-settings overwrites them either way."
+        names="$(shipped_custom_metadata_records | sed -n "s/^${type}\.//p")"
+      else
+        die "could not read the org's ${type}__mdt records: $SF_QUERY_ERROR
+Without them the deploy cannot tell which settings the admin already has, and would overwrite
+them with the shipped values. Fix the access (the user needs View Setup and Configuration) and
+rerun, or rerun with --reset-settings to deploy the shipped records anyway."
+      fi
+    fi
+    if grep -Fxq -- "${record#*.}" <<<"$names"; then
+      CMDT_IN_ORG+=("$record")
+    else
+      CMDT_NEW+=("$record")
+    fi
+  done
+  [[ "$reset" == true ]] || CMDT_KEPT=(${CMDT_IN_ORG[@]+"${CMDT_IN_ORG[@]}"})
+  # --custom-metadata-only: the types and the records to deploy, nothing else.
+  CMDT_ONLY_SOURCE_ARGS=()
   local dir
   for dir in force-app/main/default/objects/*__mdt; do
-    [[ -d "$dir" ]] && echo "$dir"
+    [[ -d "$dir" ]] && CMDT_ONLY_SOURCE_ARGS+=(--source-dir "$dir")
   done
-  [[ -d force-app/main/default/customMetadata ]] && echo force-app/main/default/customMetadata
-  return 0
+  for record in ${records[@]+"${records[@]}"}; do
+    if [[ "$reset" == true ]] || ! printf '%s\n' ${CMDT_KEPT[@]+"${CMDT_KEPT[@]}"} | grep -Fxq -- "$record"; then
+      CMDT_ONLY_SOURCE_ARGS+=(--source-dir "$CMDT_SOURCE/$record.md-meta.xml")
+    fi
+  done
+  DEPLOY_SOURCE_ARGS=()
+  if [[ ${#CMDT_KEPT[@]} -eq 0 ]]; then
+    DEPLOY_SOURCE_ARGS=(--source-dir force-app)
+    return 0
+  fi
+  for dir in force-app/main/default/*/; do
+    dir="${dir%/}"
+    [[ "$dir" == "$CMDT_SOURCE" ]] || DEPLOY_SOURCE_ARGS+=(--source-dir "$dir")
+  done
+  for record in ${CMDT_NEW[@]+"${CMDT_NEW[@]}"}; do
+    DEPLOY_SOURCE_ARGS+=(--source-dir "$CMDT_SOURCE/$record.md-meta.xml")
+  done
+}
+
+# shipped_field_value <Type.Record> <Field__c> — the value of a field in a shipped record file.
+shipped_field_value() {
+  local file="$CMDT_SOURCE/$1.md-meta.xml"
+  [[ -e "$file" ]] || return 0
+  awk -v f="<field>$2</field>" '
+    index($0, f) { found = 1; next }
+    found && /<value/ { sub(/.*<value[^>]*>/, ""); sub(/<\/value>.*/, ""); print; exit }
+    found && /<\/values>/ { exit }' "$file"
 }
 
 # flow_deploy_as_active_setting — prints on, off or unknown: Flow Settings "Deploy processes
@@ -250,20 +364,36 @@ inactive_flows() {
   done
 }
 
-# legacy_scheduled_jobs — the product's jobs scheduled on a job class itself (before the
-# HandoffJobDispatcher): they block deploying those classes. Prints "class: job name".
-legacy_scheduled_jobs() {
-  { sf data query "${ORG_ARGS[@]}" --json --query "SELECT ApexClass.Name, CronTrigger.CronJobDetail.Name FROM AsyncApexJob WHERE JobType = 'ScheduledApex' AND Status IN ('Queued', 'Holding', 'Preparing', 'Processing') AND ApexClass.Name IN ('HandoffMetricsSnapshotBatch', 'HandoffHealthCheck')" \
-    2>/dev/null || true; } | node -e '
-    let text = "";
-    process.stdin.on("data", (chunk) => (text += chunk)).on("end", () => {
-      let records = [];
-      try { records = JSON.parse(text).result.records || []; } catch { process.exit(0); }
-      for (const r of records) {
-        const job = r.CronTrigger && r.CronTrigger.CronJobDetail ? r.CronTrigger.CronJobDetail.Name : "";
-        console.log(`${r.ApexClass ? r.ApexClass.Name : ""}: ${job}`);
-      }
-    });'
+# ---- Scheduled jobs -----------------------------------------------------------------------------
+# The Metadata API refuses to deploy an Apex class that has active scheduled jobs unless Setup >
+# Deployment Settings "Allow deployments of components when corresponding Apex jobs are pending
+# or in progress" is on (Metadata API Developer Guide, ApexClass:
+# https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_classes.htm).
+# Our jobs hold HandoffJobDispatcher (or, scheduled by an earlier release, the job classes), and
+# every deploy ships those classes.
+
+JOB_CLASSES="'HandoffJobDispatcher', 'HandoffMetricsSnapshotBatch', 'HandoffHealthCheck'"
+
+# our_job_names — the job names HandoffScheduler schedules and unscheduleAll() aborts, read from
+# its source (its *_JOB_NAME constants).
+our_job_names() {
+  sed -n "s/.*_JOB_NAME = '\(.*\)';.*/\1/p" force-app/main/default/classes/HandoffScheduler.cls
+}
+
+# read_scheduled_jobs — sets SCHEDULED_JOBS, one "class|job name|scheduled by" per scheduled job
+# that holds one of our classes. Returns 1 with SF_QUERY_ERROR when the org cannot be read.
+read_scheduled_jobs() {
+  local json
+  SCHEDULED_JOBS=()
+  sf_query json "SELECT ApexClass.Name, CronTrigger.CronJobDetail.Name, CreatedBy.Username FROM AsyncApexJob WHERE JobType = 'ScheduledApex' AND Status IN ('Queued', 'Holding', 'Preparing', 'Processing') AND ApexClass.Name IN ($JOB_CLASSES)" ||
+    return 1
+  read_lines SCHEDULED_JOBS node -e '
+    const records = JSON.parse(process.argv[1]).result.records || [];
+    for (const r of records) {
+      const job = r.CronTrigger && r.CronTrigger.CronJobDetail ? r.CronTrigger.CronJobDetail.Name : "";
+      const by = r.CreatedBy ? r.CreatedBy.Username : "";
+      console.log(`${r.ApexClass ? r.ApexClass.Name : ""}|${job}|${by}`);
+    }' "$json"
 }
 
 # run_anonymous_apex <code> — runs one line of anonymous Apex in the target org.
@@ -271,6 +401,8 @@ run_anonymous_apex() {
   local dir
   dir="$(mktemp -d)"
   printf '%s\n' "$1" >"$dir/run.apex"
-  sf apex run "${ORG_ARGS[@]}" --file "$dir/run.apex"
+  local status=0
+  sf apex run "${ORG_ARGS[@]}" --file "$dir/run.apex" || status=$?
   rm -rf "$dir"
+  return "$status"
 }

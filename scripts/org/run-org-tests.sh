@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Deploys the project to an authenticated org and runs its Apex and Flow tests there.
 #
-#   npm run test:org [-- --target-org <alias>] [-- --skip-deploy]
-#   bash scripts/org/run-org-tests.sh [--target-org <alias>] [--skip-deploy]
+#   npm run test:org [-- --target-org <alias>] [-- --skip-deploy] [-- --reset-settings]
+#   bash scripts/org/run-org-tests.sh [--target-org <alias>] [--skip-deploy] [--reset-settings]
 #
 # Uses the given org, else sf's default org (sf org login web --set-default, or a scratch
-# org created with --set-default). Assigns no permissions: the tests create their own users.
+# org created with --set-default). Deploys with scripts/org/deploy.sh (--no-permset-groups), so
+# the org's settings records are kept (--reset-settings overwrites them) and our scheduled jobs
+# are rescheduled around the deploy. Assigns no permissions: the tests create their own users.
 # Exits non-zero when the deploy or any test fails.
 #
 # Apex: sf apex run test --test-level RunLocalTests --code-coverage.
@@ -15,10 +17,11 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
 
 TARGET_ORG=""
 SKIP_DEPLOY=false
+DEPLOY_OPTIONS=(--no-permset-groups)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -o | --target-org)
@@ -27,6 +30,7 @@ while [[ $# -gt 0 ]]; do
       shift 2
       ;;
     --skip-deploy) SKIP_DEPLOY=true && shift ;;
+    --reset-settings) DEPLOY_OPTIONS+=(--reset-settings) && shift ;;
     -h | --help) usage && exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
@@ -37,16 +41,9 @@ say "Checking the target org"
 require_org
 
 if [[ "$SKIP_DEPLOY" == false ]]; then
-  say "Building the LWC TypeScript (npm run build)"
-  npm run build
-
-  # Custom metadata first, as deploy.sh does (a formula may read a record that ships with it).
-  read_lines CMDT_DIRS custom_metadata_source_dirs
-  CMDT_ARGS=()
-  for dir in "${CMDT_DIRS[@]}"; do CMDT_ARGS+=(--source-dir "$dir"); done
-  say "Deploying the custom metadata types and records, then force-app"
-  [[ ${#CMDT_ARGS[@]} -eq 0 ]] || sf project deploy start "${ORG_ARGS[@]}" "${CMDT_ARGS[@]}" --wait 30
-  sf project deploy start "${ORG_ARGS[@]}" --source-dir force-app --wait 30
+  # The same deploy as npm run deploy: one step, the org's settings records kept, jobs
+  # rescheduled around it, production's notes and confirmation.
+  bash "$ORG_SCRIPTS_DIR/deploy.sh" ${ORG_ARGS[@]+"${ORG_ARGS[@]}"} "${DEPLOY_OPTIONS[@]}"
 fi
 
 failures=()
