@@ -336,8 +336,22 @@ export function answerQuery(org: FakeOrg, soql: string, all = false): MockRecord
       return org.notificationTypes;
     case 'BusinessHours':
       return org.businessHours.filter((h) => h.IsActive);
-    case 'Opportunity':
-      return org.openDeals;
+    case 'Opportunity': {
+      // Open deals grouped by owner: an aggregate query cannot use queryMore, so above 2,000
+      // groups Salesforce refuses it unless it has a LIMIT (the wording of the error here is ours).
+      const limit = /\bLIMIT\s+(\d+)/i.exec(soql);
+      if (!limit && org.openDeals.length > 2000) {
+        throw new MockError(
+          400,
+          'INVALID_QUERY_LOCATOR',
+          'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch'
+        );
+      }
+      const deals = /ORDER BY COUNT\(Id\) DESC/i.test(soql)
+        ? [...org.openDeals].sort((a, b) => b.deals - a.deals)
+        : org.openDeals;
+      return limit ? deals.slice(0, Number(limit[1])) : deals;
+    }
     case 'User': {
       const ids = inValues(soql, 'Id') ?? [];
       return org.users.filter((u) => ids.includes(String(u.Id)));

@@ -13,7 +13,7 @@ import { main, parsePreflightArgs, runPreflight } from '../cli.ts';
 import { CHECKS } from '../checks/index.ts';
 import { EXIT, type CheckResult } from '../model.ts';
 import { loadProject, type ProjectExpectations } from '../project.ts';
-import { businessHoursRecord, healthyOrg, serveOrg, type FakeOrg } from './fakeOrg.ts';
+import { answerQuery, businessHoursRecord, healthyOrg, serveOrg, type FakeOrg } from './fakeOrg.ts';
 
 const PROJECT = loadProject();
 
@@ -704,6 +704,66 @@ describe('people and scheduled jobs', () => {
     expect(run.exitCode).toBe(EXIT.ready);
   });
 
+  /** Open deals of `count` owners, each with one deal but the first (7 deals, no manager). */
+  function manyOwners(count: number): FakeOrg {
+    const org = healthyOrg();
+    org.openDeals = Array.from({ length: count }, (_, i) => ({
+      OwnerId: `005${String(i).padStart(12, '0')}AAA`,
+      deals: i === 0 ? 7 : 1
+    }));
+    org.users = org.openDeals.map((d, i) => ({
+      Id: d.OwnerId,
+      Name: `Owner ${i}`,
+      Username: `owner${i}@acme.example`,
+      IsActive: true,
+      ManagerId: i === 0 ? null : '005000000000MG1AAA',
+      Manager: i === 0 ? null : { Name: 'Max Grant', IsActive: true }
+    }));
+    return org;
+  }
+
+  it('more than 2,000 owners of open deals: reads the 2,000 with the most deals and says the rest were not checked', async () => {
+    const result = check(await preflight(manyOwners(2001)), 'owners-without-manager');
+    expect(result.status).toBe('warn');
+    expect(result.finding).toBe(
+      '1 owner of open deals without a manager (7 open deals): their handoff exceptions would have no approver. ' +
+        'Only the 2,000 owners with the most open deals were checked: an aggregate query returns at most 2,000 groups, and the org has at least that many owners of open deals.'
+    );
+    expect(result.fix).toContain('Check the other owners with a report');
+  });
+
+  it('at the 2,000-owner limit with no problem found, warns that the others were not checked', async () => {
+    const org = manyOwners(2000);
+    org.users[0] = {
+      ...org.users[0],
+      ManagerId: '005000000000MG1AAA',
+      Manager: { Name: 'Max Grant', IsActive: true }
+    };
+    const result = check(await preflight(org), 'owners-without-manager');
+    expect(result.status).toBe('warn');
+    expect(result.finding).toContain(
+      'Every active owner checked (2,000 owners of open deals) has an active manager.'
+    );
+    expect(result.finding).toContain('Only the 2,000 owners with the most open deals were checked');
+  });
+
+  it('below the limit says nothing about it', async () => {
+    const result = check(await preflight(manyOwners(1999)), 'owners-without-manager');
+    expect(result.status).toBe('warn');
+    expect(result.finding).not.toContain('2,000');
+    expect(result.fix).not.toContain('report');
+  });
+
+  it('the fake org refuses the aggregate query without LIMIT above 2,000 groups, as Salesforce does', async () => {
+    const org = manyOwners(2001);
+    expect(() =>
+      answerQuery(
+        org,
+        'SELECT OwnerId, COUNT(Id) deals FROM Opportunity WHERE IsClosed = false GROUP BY OwnerId'
+      )
+    ).toThrow('Aggregate query does not support queryMore()');
+  });
+
   it('a job scheduled by an earlier release, holding our snapshot batch directly, fails: the deploy of that class is refused', async () => {
     const org = healthyOrg();
     const name = PROJECT.scheduledJobNames[0];
@@ -735,7 +795,12 @@ describe('people and scheduled jobs', () => {
     expect(result.finding).toBe(
       `2 scheduled jobs hold one of our classes directly: "${name}" (HandoffMetricsSnapshotBatch) and "My health check" (HandoffHealthCheck). The deploy of those classes is refused while they are scheduled.`
     );
-    expect(result.fix).toContain('--reschedule-jobs');
+    expect(result.fix).toContain(
+      'npm run deploy -- --target-org <alias> unschedules jobs of our names first'
+    );
+    expect(result.fix).toContain(
+      'a job under another name must be deleted in Setup > Scheduled Jobs'
+    );
     expect(result.fix).toContain('HandoffScheduler.unscheduleAll();');
     expect(rowsOf(result, /Scheduled jobs/)).toEqual([
       [
@@ -767,6 +832,9 @@ describe('people and scheduled jobs', () => {
     const result = check(await preflight(org), 'scheduled-jobs');
     expect(result.status).toBe('pass');
     expect(result.finding).toContain('already scheduled through HandoffJobDispatcher');
+    expect(result.finding).toContain(
+      'npm run deploy unschedules them just before the deploy and schedules them again after it'
+    );
   });
 });
 

@@ -20,6 +20,9 @@ interface UserRow {
   Manager: { Name: string; IsActive: boolean } | null;
 }
 
+/** At most this many owner groups are read: an aggregate query cannot use queryMore. */
+export const OWNER_GROUP_LIMIT = 2000;
+
 export const ownersWithoutManager: CheckDef = {
   id: 'owners-without-manager',
   area: AREAS.people,
@@ -27,15 +30,25 @@ export const ownersWithoutManager: CheckDef = {
   why:
     "A handoff exception goes to the deal owner's manager (User.Manager) for approval. An owner with no manager, or an inactive one, cannot get an exception approved, " +
     'so their deals can only close with every required field filled.',
-  source: 'REST query: Opportunity (open deals, grouped by owner), User',
+  source:
+    'REST query: Opportunity (open deals, grouped by owner, the 2,000 owners with the most), User',
   async run({ org }) {
+    // An aggregate query cannot be continued with queryMore: above 2,000 groups it fails unless
+    // LIMITed. The owners with the most open deals come first, so a cut leaves out the smallest.
     const owners = await org.query<OwnerCount & SfRecord>(
-      'SELECT OwnerId, COUNT(Id) deals FROM Opportunity WHERE IsClosed = false GROUP BY OwnerId',
+      'SELECT OwnerId, COUNT(Id) deals FROM Opportunity WHERE IsClosed = false GROUP BY OwnerId ' +
+        `ORDER BY COUNT(Id) DESC LIMIT ${OWNER_GROUP_LIMIT}`,
       'counting open deals per owner (REST query on Opportunity)'
     );
     if (owners.length === 0) {
       return { status: 'pass', finding: 'The org has no open deal.' };
     }
+    const cut = owners.length >= OWNER_GROUP_LIMIT;
+    const cutNote = cut
+      ? ` Only the ${OWNER_GROUP_LIMIT.toLocaleString('en-US')} owners with the most open deals were checked: an aggregate query returns at most ${OWNER_GROUP_LIMIT.toLocaleString('en-US')} groups, and the org has at least that many owners of open deals.`
+      : '';
+    const cutFix =
+      'Check the other owners with a report: Opportunities with open deals, grouped by owner, with the Manager of the owner shown.';
     const ids = owners.map((o) => o.OwnerId);
     const users: UserRow[] = [];
     for (let i = 0; i < ids.length; i += 200) {
@@ -54,10 +67,16 @@ export const ownersWithoutManager: CheckDef = {
         (u): u is UserRow => !!u && u.IsActive && (!u.ManagerId || u.Manager?.IsActive === false)
       );
     if (problems.length === 0) {
-      return {
-        status: 'pass',
-        finding: `Every active owner of an open deal (${plural(owners.length, 'owner')}) has an active manager.`
-      };
+      return cut
+        ? {
+            status: 'warn',
+            finding: `Every active owner checked (${plural(owners.length, 'owner')} of open deals) has an active manager.${cutNote}`,
+            fix: cutFix
+          }
+        : {
+            status: 'pass',
+            finding: `Every active owner of an open deal (${plural(owners.length, 'owner')}) has an active manager.`
+          };
     }
     const noManager = problems.filter((u) => !u.ManagerId);
     const inactiveManager = problems.filter((u) => u.ManagerId);
@@ -75,8 +94,11 @@ export const ownersWithoutManager: CheckDef = {
         ]
           .filter(Boolean)
           .join(' and ') +
-        ` (${plural(openDeals, 'open deal')}): their handoff exceptions would have no approver.`,
-      fix: 'Set an active Manager on these users (Setup > Users > Edit > Manager) before the gate is enforced.',
+        ` (${plural(openDeals, 'open deal')}): their handoff exceptions would have no approver.` +
+        cutNote,
+      fix:
+        'Set an active Manager on these users (Setup > Users > Edit > Manager) before the gate is enforced.' +
+        (cut ? ` ${cutFix}` : ''),
       tables: [
         capped(
           'Owners of open deals whose exceptions would have no approver',
@@ -175,15 +197,16 @@ export const scheduledJobs: CheckDef = {
         status: 'fail',
         finding: `${plural(blocking.length, 'scheduled job')} hold${blocking.length === 1 ? 's' : ''} one of our classes directly: ${joinAnd(jobs)}. The deploy of ${blocking.length === 1 ? 'that class' : 'those classes'} is refused while ${blocking.length === 1 ? 'it is' : 'they are'} scheduled.`,
         fix:
-          'Deploy with npm run deploy -- --target-org <alias> --reschedule-jobs (it unschedules them first and schedules them again through the dispatcher after), ' +
-          'or run HandoffScheduler.unscheduleAll(); in Execute Anonymous before the deploy and HandoffScheduler.scheduleAll(); after it.',
+          'npm run deploy -- --target-org <alias> unschedules jobs of our names first and schedules them again through the dispatcher after; ' +
+          'a job under another name must be deleted in Setup > Scheduled Jobs first (then HandoffScheduler.scheduleAll(); after the deploy). ' +
+          'By hand: HandoffScheduler.unscheduleAll(); in Execute Anonymous before the deploy and HandoffScheduler.scheduleAll(); after it.',
         tables
       };
     }
     if (named.length > 0) {
       return {
         status: 'pass',
-        finding: `Our ${plural(named.length, 'job')} ${named.length === 1 ? 'is' : 'are'} already scheduled${held.length > 0 ? ` through ${DISPATCHER_CLASS}` : ''}: the deploy can update the job classes while they stay scheduled.`,
+        finding: `Our ${plural(named.length, 'job')} ${named.length === 1 ? 'is' : 'are'} already scheduled${held.length > 0 ? ` through ${DISPATCHER_CLASS}` : ''}: the job classes can be updated while they stay scheduled, but not ${DISPATCHER_CLASS} itself, which every deploy ships; npm run deploy unschedules them just before the deploy and schedules them again after it (--keep-jobs when Setup > Deployment Settings allows deployments with Apex jobs pending).`,
         tables
       };
     }
