@@ -40,18 +40,8 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
-  // The sandbox needs the sources, tests and configuration, not the docs, data or caches.
-  ignorePatterns: [
-    '/docs',
-    '/data',
-    '/config',
-    '/.cache',
-    '/.ci',
-    '/reports',
-    '/coverage',
-    '/.sf',
-    '/.sfdx'
-  ],
+  // The sandbox needs the sources, tests, data and docs (tests read them), not the caches.
+  ignorePatterns: ['/.cache', '/.ci/out', '/reports', '/coverage', '/.sf', '/.sfdx'],
   // Incremental: a rerun tests only the mutants whose code or covering tests changed.
   incremental: true,
   incrementalFile: `reports/mutation/${name}/stryker-incremental.json`
