@@ -133,7 +133,7 @@ export const CAUSES: Cause[] = [
   {
     id: 'scheduled-job',
     label: 'A scheduled job uses a class being deployed',
-    fix: 'See the "Our scheduled jobs" check: deploy with npm run deploy -- --reschedule-jobs, or HandoffScheduler.unscheduleAll(); before the deploy and scheduleAll(); after.',
+    fix: 'See the "Our scheduled jobs" check: npm run deploy unschedules our jobs before the deploy and reschedules them after (by hand: HandoffScheduler.unscheduleAll(); before, scheduleAll(); after).',
     matches: has(/jobs? pending or in progress|schedulable class has jobs/i)
   },
   {

@@ -633,7 +633,7 @@ describe('an earlier install', () => {
     expect(result.finding).toContain('every record of ours holds the values force-app deploys');
   });
 
-  it('a rollout mode and an SLA an admin changed warn: the deploy would reset them', async () => {
+  it('a rollout mode and an SLA an admin changed are listed: the deploy keeps them, --reset-settings would not', async () => {
     const org = healthyOrg();
     const settings = installed('Handoff_Setting');
     settings[0].Rollout_Mode__c = 'Enforce';
@@ -650,11 +650,11 @@ describe('an earlier install', () => {
       (r) => r.type === 'Handoff_Segment_Policy' && r.name === 'Enterprise'
     );
     const result = check(await preflight(org), 'custom-metadata-overwrite');
-    expect(result.status).toBe('warn');
+    expect(result.status).toBe('pass');
     expect(result.finding).toBe(
-      'The deploy would reset 2 values an admin changed in the org, in Handoff_Segment_Policy.Enterprise and Handoff_Setting.Default.'
+      "2 values an admin changed in the org differ from what force-app ships, in Handoff_Segment_Policy.Enterprise and Handoff_Setting.Default. npm run deploy keeps the org's records; only --reset-settings would overwrite them."
     );
-    expect(rowsOf(result, /would change/)).toEqual([
+    expect(rowsOf(result, /--reset-settings would change/)).toEqual([
       [
         'Handoff_Segment_Policy.Enterprise',
         'First_Touch_SLA_Hours__c',

@@ -88,14 +88,12 @@ export const customMetadataOverwrite: CheckDef = {
     }
     const records = [...new Set(rows.map((r) => r[0]))];
     return {
-      status: 'warn',
-      finding: `The deploy would reset ${plural(rows.length, 'value')} an admin changed in the org, in ${joinAnd(records.slice(0, 4))}${records.length > 4 ? ', …' : ''}.`,
-      fix:
-        'Copy the org values into the record files in force-app/main/default/customMetadata before deploying (the table lists them), or leave those files out of the deploy; ' +
-        'then set the rollout mode you want deliberately.',
+      status: 'pass',
+      finding: `${plural(rows.length, 'value')} an admin changed in the org differ from what force-app ships, in ${joinAnd(records.slice(0, 4))}${records.length > 4 ? ', …' : ''}. npm run deploy keeps the org's records; only --reset-settings would overwrite them.`,
+      fix: 'Nothing to do for an upgrade. Before npm run deploy -- --reset-settings, copy the org values you want to keep into the record files in force-app/main/default/customMetadata (the table lists them).',
       tables: [
         capped(
-          'Values the deploy would change',
+          'Values --reset-settings would change',
           ['Record', 'Field', 'In the org', 'force-app deploys'],
           rows,
           100
