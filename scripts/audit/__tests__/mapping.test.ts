@@ -247,3 +247,136 @@ describe('the date layout', () => {
     );
   });
 });
+
+describe('parseMapping: bad and unusual input, each with its message', () => {
+  const base = { deal: { id: 'Id', closeDate: 'CloseDate' }, fields: {} };
+  const parse = (json: unknown) => parseMapping(json, 'm.json');
+
+  it.each([null, [], 'text', 3])('refuses %p as not a JSON object', (json) => {
+    expect(() => parse(json)).toThrow(new Error('Mapping m.json: not a JSON object'));
+  });
+
+  it.each([['text'], [['Id']], [7]])('refuses a deal that is not an object (%p)', (deal) => {
+    expect(() => parse({ ...base, deal })).toThrow(
+      new Error('Mapping m.json: "deal" must be an object')
+    );
+  });
+
+  it('reads a null deal as an empty one, which lacks the required columns', () => {
+    expect(() => parse({ ...base, deal: null })).toThrow(
+      new Error('Mapping m.json: "deal.id" and "deal.closeDate" are required')
+    );
+  });
+
+  it('trims deal columns and leaves out blank ones; refuses a column that is not text', () => {
+    const m = parse({
+      ...base,
+      deal: { id: ' Id ', closeDate: 'CloseDate', amount: '', owner: null, stage: ' Stage' }
+    });
+    expect(m.deal).toEqual({ id: 'Id', closeDate: 'CloseDate', stage: 'Stage' });
+    expect(() => parse({ ...base, deal: { ...base.deal, amount: 5 } })).toThrow(
+      new Error('Mapping m.json: "deal.amount" must be a column name')
+    );
+  });
+
+  it('reads won stages as text and defaults them and the expansion types to none', () => {
+    const m = parse({ ...base, wonStages: ['Closed Won', 7] });
+    expect(m.wonStages).toEqual(['Closed Won', '7']);
+    expect(parse(base).wonStages).toEqual([]);
+    expect(parse({ ...base, wonStages: 'Closed Won' }).wonStages).toEqual([]);
+    expect(parse(base).expansionTypes).toEqual([]);
+  });
+
+  it('trims expansion types and refuses blank or non-text ones', () => {
+    expect(parse({ ...base, expansionTypes: [' Renewal ', 'Upsell'] }).expansionTypes).toEqual([
+      'Renewal',
+      'Upsell'
+    ]);
+    expect(parse({ ...base, expansionTypes: [] }).expansionTypes).toEqual([]);
+    for (const expansionTypes of [['Renewal', ' '], ['Renewal', 3], 'Renewal']) {
+      expect(() => parse({ ...base, expansionTypes })).toThrow(
+        new Error('Mapping m.json: "expansionTypes" must be a list of Opportunity Type values')
+      );
+    }
+  });
+
+  it.each([undefined, null, ['a'], 'a'])('refuses fields given as %p', (fields) => {
+    expect(() => parse({ ...base, fields })).toThrow(
+      new Error('Mapping m.json: "fields" must map handoff field API names to columns')
+    );
+  });
+
+  it('reads each way of naming columns, trimmed, with blanks dropped', () => {
+    const m = parse({
+      ...base,
+      fields: {
+        ' Handoff_Customer_Goals__c ': ' Goals ',
+        Handoff_Scope__c: ['Scope A ', ' ', 'Scope B'],
+        Handoff_Risks__c: null,
+        Handoff_Notes__c: '',
+        Handoff_Champion__c: { column: ' Champion ' },
+        Handoff_Commitments__c: { columns: ['C1', 'C2'], column: 'ignored' },
+        Handoff_Target_Go_Live__c: { type: 'text' }
+      }
+    });
+    expect(m.fields.map((f) => [f.apiName, f.columns])).toEqual([
+      ['Handoff_Customer_Goals__c', ['Goals']],
+      ['Handoff_Scope__c', ['Scope A', 'Scope B']],
+      ['Handoff_Risks__c', []],
+      ['Handoff_Notes__c', []],
+      ['Handoff_Champion__c', ['Champion']],
+      ['Handoff_Commitments__c', ['C1', 'C2']],
+      ['Handoff_Target_Go_Live__c', []]
+    ]);
+    expect(m.fields[6].type).toBe('text');
+    const plain = parse({ ...base, fields: { Handoff_Target_Go_Live__c: 'Go live' } });
+    expect(plain.fields[0].type).toBe('date');
+    expect(() =>
+      parse({ ...base, fields: { Handoff_Target_Go_Live__c: { column: 'X', type: 'Date' } } })
+    ).toThrow(
+      new Error(
+        'Mapping m.json: "Handoff_Target_Go_Live__c.type" must be one of text, lookup, date, checkbox, number'
+      )
+    );
+  });
+
+  it('refuses columns that are neither text, a list of text nor null', () => {
+    for (const value of [5, ['A', 5], { columns: [true] }]) {
+      expect(() => parse({ ...base, fields: { Handoff_Scope__c: value } })).toThrow(
+        new Error(
+          'Mapping m.json: "Handoff_Scope__c" must be a column name, a list of column names or null'
+        )
+      );
+    }
+  });
+
+  it('defaults the activity columns, trims given ones and ignores blank ones', () => {
+    expect(parse(base).activities).toEqual({
+      accountId: 'AccountId',
+      date: 'ActivityDate',
+      owner: undefined,
+      role: undefined,
+      csmRolePattern: undefined
+    });
+    const m = parse({
+      ...base,
+      activities: {
+        accountId: ' Account ',
+        date: '  ',
+        owner: ' Owner',
+        role: 7,
+        csmRolePattern: ' ^CSM '
+      }
+    });
+    expect(m.activities).toEqual({
+      accountId: 'Account',
+      date: 'ActivityDate',
+      owner: 'Owner',
+      role: undefined,
+      csmRolePattern: '^CSM'
+    });
+    expect(() => parse({ ...base, activities: { csmRolePattern: '(' } })).toThrow(
+      new Error('Mapping m.json: "activities.csmRolePattern" is not a valid regular expression')
+    );
+  });
+});
