@@ -12,6 +12,7 @@
  * custom metadata, the Account size, the pending approver and the deal's latest Handoff__c.
  */
 import { LightningElement, api, wire } from 'lwc';
+import { handleDialogKey } from 'c/handoffDialog';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -1034,24 +1035,11 @@ export default class HandoffPanel extends LightningElement {
 
   /** Esc closes the dialog; Tab and Shift+Tab stay inside it. */
   handleDialogKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.closeRequest();
-      return;
-    }
-    if (event.key !== 'Tab') {
-      return;
-    }
-    const first = this.template.querySelector<HTMLElement>('[data-id="request-close"]');
-    const last = this.template.querySelector<HTMLElement>('[data-id="request-submit"]');
-    const active = (this.template as unknown as { activeElement?: Element | null }).activeElement;
-    if (event.shiftKey && active === first && last) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last && first) {
-      event.preventDefault();
-      first.focus();
-    }
+    handleDialogKey(event, this.template, {
+      firstSelector: '[data-id="request-close"]',
+      lastSelector: '[data-id="request-submit"]',
+      onEscape: () => this.closeRequest()
+    });
   }
 
   /** Checks the request on the client (the server checks again) and sends it. */

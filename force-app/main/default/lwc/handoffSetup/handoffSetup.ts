@@ -14,6 +14,7 @@
  * custom label: the checks' own texts from Apex, the page's from labels/HandoffSetup.
  */
 import { LightningElement } from 'lwc';
+import { handleDialogKey } from 'c/handoffDialog';
 import getSetupStatus from '@salesforce/apex/HandoffSetupController.getSetupStatus';
 import requestModeChange from '@salesforce/apex/HandoffSetupController.requestModeChange';
 import scheduleJobs from '@salesforce/apex/HandoffSetupController.scheduleJobs';
@@ -426,23 +427,10 @@ export default class HandoffSetup extends LightningElement {
 
   /** Esc closes the dialog; Tab and Shift+Tab stay inside it. */
   handleDialogKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.closeDialog();
-      return;
-    }
-    if (event.key !== 'Tab') {
-      return;
-    }
-    const first = this.template.querySelector<HTMLElement>('[data-id="dialog-close"]');
-    const last = this.template.querySelector<HTMLElement>('[data-id="dialog-confirm"]');
-    const active = (this.template as unknown as { activeElement?: Element | null }).activeElement;
-    if (event.shiftKey && active === first && last) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last && first) {
-      event.preventDefault();
-      first.focus();
-    }
+    handleDialogKey(event, this.template, {
+      firstSelector: '[data-id="dialog-close"]',
+      lastSelector: '[data-id="dialog-confirm"]',
+      onEscape: () => this.closeDialog()
+    });
   }
 }
