@@ -26,6 +26,7 @@ import { FlowScannerEnginePlugin } from '@salesforce/code-analyzer-flow-engine';
 import { PmdCpdEnginesPlugin } from '@salesforce/code-analyzer-pmd-engine';
 import { RegexEnginePlugin } from '@salesforce/code-analyzer-regex-engine';
 import { displayPath, elapsed, plural, repoRoot, runCli, UsageError, walkFiles } from './lib';
+import { checkSuppressions } from './suppressions';
 
 export const RULE_SELECTORS = ['Recommended', 'pmd:Security', 'pmd:AppExchange'];
 
@@ -220,6 +221,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  // Accepted findings are suppressed where they stand, each with its reason.
+  const { suppressions, problems: unexplainedSuppressions } = checkSuppressions(targets);
+  for (const problem of unexplainedSuppressions) console.error(displayPath(problem));
+
   const { results, ruleCount, engineErrors } = await analyze(targets);
   for (const violation of sortedViolations(results)) console.log(formatViolation(violation));
 
@@ -239,7 +244,15 @@ async function main(argv: readonly string[]): Promise<number> {
       `(Java ${javaMajor}): ${plural(results.getViolationCount(), 'violation')} — ${bySeverity}` +
       ` — by engine: ${byEngine || 'none'} (${elapsed(start)})`
   );
-  console.log(`Report: ${displayPath(REPORT_FILE)}`);
+  console.log(
+    `Report: ${displayPath(REPORT_FILE)}; ${plural(suppressions.length, 'suppression')} ` +
+      'in the Apex, each with its reason'
+  );
+  if (unexplainedSuppressions.length > 0) {
+    console.error(
+      `code-analyzer: ${plural(unexplainedSuppressions.length, 'suppression')} without a reason (fail)`
+    );
+  }
   if (engineErrors.length > 0) {
     console.error(
       `code-analyzer: ${plural(engineErrors.length, 'engine error')} (see above; fail)`
@@ -248,7 +261,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (failing > 0) {
     console.error(`code-analyzer: ${plural(failing, 'violation')} of severity 1 or 2 (fail)`);
   }
-  return failing > 0 || engineErrors.length > 0 ? 1 : 0;
+  return failing > 0 || engineErrors.length > 0 || unexplainedSuppressions.length > 0 ? 1 : 0;
 }
 
 if (require.main === module) runCli('code-analyzer', () => main(process.argv.slice(2)));

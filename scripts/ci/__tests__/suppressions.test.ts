@@ -1,0 +1,105 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkSuppressions, suppressionsIn, unexplained } from '../suppressions';
+
+const EXPLAINED = `public with sharing class Explained {
+    // A linear mapping of one DTO field per line; splitting it would scatter the mapping.
+    @SuppressWarnings('PMD.NcssCount, PMD.CyclomaticComplexity')
+    public static void map() {
+        Integer i = 0; // NOPMD the literal is the documented default of the setting
+    }
+}
+`;
+
+const UNEXPLAINED = `public with sharing class Unexplained {
+    /**
+     * @description ApexDoc is not a reason.
+     */
+    @SuppressWarnings('PMD.ExcessiveParameterList')
+    public static void many(Integer a, Integer b, Integer c, Integer d, Integer e) {
+    }
+    // too short
+    @SuppressWarnings('PMD.ApexDoc')
+    public static void two() {
+        Integer i = 0; // NOPMD
+    }
+    // The empty annotation suppresses nothing, whatever this comment says.
+    @SuppressWarnings('')
+    public static void three() {
+    }
+}
+`;
+
+describe('suppressionsIn', () => {
+  it('reads the rules and the // reason above an annotation, and the text after NOPMD', () => {
+    const found = suppressionsIn('Explained.cls', EXPLAINED);
+    expect(found).toEqual([
+      {
+        file: 'Explained.cls',
+        kind: 'annotation',
+        line: 3,
+        rules: ['NcssCount', 'CyclomaticComplexity'],
+        reason:
+          'A linear mapping of one DTO field per line; splitting it would scatter the mapping.'
+      },
+      {
+        file: 'Explained.cls',
+        kind: 'nopmd',
+        line: 5,
+        rules: [],
+        reason: 'the literal is the documented default of the setting'
+      }
+    ]);
+    expect(unexplained(found)).toEqual([]);
+  });
+
+  it('keeps the reason when other annotations sit between it and @SuppressWarnings', () => {
+    const source = [
+      '    // Test data builder: one parameter per field the callers vary.',
+      '    @TestVisible',
+      "    @SuppressWarnings('PMD.ExcessiveParameterList')",
+      '    static void build() {}'
+    ].join('\n');
+    const [found] = suppressionsIn('A.cls', source);
+    expect(found.reason).toBe('Test data builder: one parameter per field the callers vary.');
+    expect(found.line).toBe(3);
+  });
+
+  it('names every suppression without a reason, and an annotation that names no rule', () => {
+    const problems = unexplained(suppressionsIn('Unexplained.cls', UNEXPLAINED));
+    expect(problems).toEqual([
+      expect.stringMatching(/^Unexplained\.cls:5: a suppression needs its reason/),
+      expect.stringMatching(/^Unexplained\.cls:9: a suppression needs its reason/),
+      expect.stringMatching(/^Unexplained\.cls:11: a suppression needs its reason/),
+      "Unexplained.cls:14: @SuppressWarnings names no PMD rule ('PMD.<RuleName>')"
+    ]);
+  });
+});
+
+describe('checkSuppressions', () => {
+  it('reads Apex classes and triggers only', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'suppressions-'));
+    try {
+      const cls = path.join(dir, 'Unexplained.cls');
+      const meta = path.join(dir, 'Unexplained.cls-meta.xml');
+      writeFileSync(cls, UNEXPLAINED);
+      writeFileSync(meta, UNEXPLAINED);
+      const { suppressions, problems } = checkSuppressions([cls, meta]);
+      expect(suppressions).toHaveLength(4);
+      expect(problems).toHaveLength(4);
+      expect(problems.every((problem) => problem.startsWith(cls))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds no problem in the project today', () => {
+    const root = path.resolve(__dirname, '..', '..', '..', 'force-app', 'main', 'default');
+    const classes = readdirSync(path.join(root, 'classes'))
+      .filter((name) => name.endsWith('.cls'))
+      .map((name) => path.join(root, 'classes', name));
+    expect(classes.length).toBeGreaterThan(20);
+    expect(checkSuppressions(classes).problems).toEqual([]);
+  });
+});
