@@ -1,7 +1,11 @@
 /**
- * The red-flag rules against the shared vectors, and the arithmetic around them.
+ * The red-flag rules as the command-line health check imports them (scripts/lib/redFlags.ts),
+ * against the red-flag vectors of the one metrics vector file, the static resource
+ * handoffMetricsVectors that the Jest tests of c/handoffMetrics and the Apex health check's test
+ * read too; and the arithmetic around them.
  */
-import vectorsFile from '../redFlagVectors.json';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   DEFAULT_THRESHOLDS,
   addMonths,
@@ -12,31 +16,75 @@ import {
   type PeriodCounts
 } from '../redFlags.ts';
 
+const VECTORS_PATH = path.resolve(
+  __dirname,
+  '../../../force-app/main/default/staticresources/handoffMetricsVectors.json'
+);
+
 interface Vector {
+  kind: string;
   name: string;
-  thresholds: 'default' | HealthThreshold[];
+  thresholds: string | HealthThreshold[];
   asOf: string;
   months: number;
   periods: PeriodCounts[];
-  expected: { up: string[]; streaks?: Record<string, number>; notEvaluated?: string[] };
+  expected: {
+    up: string[];
+    streaks?: Record<string, number>;
+    notEvaluated?: string[];
+    values?: Record<string, (number | null)[]>;
+  };
 }
 
-const vectors = (vectorsFile as { vectors: Vector[] }).vectors;
+const file = JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as {
+  thresholdSets: Record<string, HealthThreshold[]>;
+  vectors: Vector[];
+};
+const vectors = file.vectors.filter((v) => v.kind === 'redFlags');
 
-describe('red-flag vectors', () => {
-  it('has vectors', () => {
-    expect(vectors.length).toBeGreaterThanOrEqual(10);
+function thresholdsOf(ref: Vector['thresholds']): readonly HealthThreshold[] {
+  if (Array.isArray(ref)) {
+    return ref;
+  }
+  const set = file.thresholdSets[ref];
+  if (!set) {
+    throw new Error(`unknown threshold set ${ref}`);
+  }
+  return set;
+}
+
+describe('red-flag vectors (static resource handoffMetricsVectors)', () => {
+  it('has red-flag vectors for the seed defaults the command line falls back to', () => {
+    expect(vectors.length).toBeGreaterThanOrEqual(30);
+    expect(file.thresholdSets.seedDefaults).toEqual(DEFAULT_THRESHOLDS);
+    expect(vectors.filter((v) => v.thresholds === 'seedDefaults').length).toBeGreaterThanOrEqual(
+      13
+    );
   });
 
   it.each(vectors.map((v) => [v.name, v] as const))('%s', (_name, v) => {
-    const thresholds = v.thresholds === 'default' ? DEFAULT_THRESHOLDS : v.thresholds;
-    const flags = evaluateRedFlags(v.periods, thresholds, { asOf: v.asOf, months: v.months });
+    const flags = evaluateRedFlags(v.periods, thresholdsOf(v.thresholds), {
+      asOf: v.asOf,
+      months: v.months
+    });
+    const flag = (name: string) => {
+      const found = flags.find((f) => f.threshold.developerName === name);
+      if (!found) {
+        throw new Error(`no threshold ${name}`);
+      }
+      return found;
+    };
     expect(flags.filter((f) => f.up).map((f) => f.threshold.developerName)).toEqual(v.expected.up);
     for (const [name, streak] of Object.entries(v.expected.streaks ?? {})) {
-      expect(flags.find((f) => f.threshold.developerName === name)?.streak).toBe(streak);
+      expect(flag(name).streak).toBe(streak);
     }
     for (const name of v.expected.notEvaluated ?? []) {
-      expect(flags.find((f) => f.threshold.developerName === name)?.evaluated).toBe(false);
+      expect(flag(name).evaluated).toBe(false);
+    }
+    for (const [name, values] of Object.entries(v.expected.values ?? {})) {
+      expect(
+        flag(name).values.map((p) => (p.value === null ? null : Number(p.value.toFixed(4))))
+      ).toEqual(values);
     }
   });
 });
