@@ -230,13 +230,17 @@ function asThreshold(r: Record<string, unknown>, where: string): HealthThreshold
   if (threshold === null || Number.isNaN(threshold)) {
     throw new Error(`${where}: a threshold needs a numeric Threshold__c`);
   }
-  const comparator = String(r.Comparator__c ?? r.comparator ?? '');
+  const comparator = String(r.Comparator__c ?? r.comparator);
   if (comparator !== 'Below' && comparator !== 'Above') {
     throw new Error(`${where}: Comparator__c must be Below or Above`);
   }
+  const metric = String(r.Metric__c ?? r.metric ?? '');
+  if (metric === '') {
+    throw new Error(`${where}: a threshold needs a Metric__c`);
+  }
   return {
-    developerName: String(r.DeveloperName ?? r.developerName ?? r.Metric__c ?? r.metric),
-    metric: String(r.Metric__c ?? r.metric ?? ''),
+    developerName: String(r.DeveloperName ?? r.developerName ?? metric),
+    metric,
     comparator: comparator as Comparator,
     threshold,
     target: num(r.Target__c ?? r.target),
@@ -251,8 +255,14 @@ function asThreshold(r: Record<string, unknown>, where: string): HealthThreshold
 
 /** Thresholds from a JSON file: a list in the evaluator's shape or with the metadata field names. */
 export function thresholdsFromFile(file: string): HealthThreshold[] {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  const list = Array.isArray(json) ? json : (json as { thresholds?: unknown }).thresholds;
+  const text = readFileSync(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file} is not a JSON file: ${(e as Error).message}`);
+  }
+  const list = Array.isArray(json) ? json : (json as { thresholds?: unknown } | null)?.thresholds;
   if (!Array.isArray(list)) {
     throw new Error(`${file}: expected a list of thresholds (or {"thresholds": [...]})`);
   }

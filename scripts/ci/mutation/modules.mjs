@@ -52,7 +52,7 @@ export const MODULES = {
   },
   healthRedFlags: {
     mutate: ['scripts/health/metrics.ts'],
-    tests: ['scripts/health/__tests__/health.test.ts', 'scripts/lib/__tests__/redFlags.test.ts'],
+    tests: ['scripts/health/__tests__/metrics.test.ts', 'scripts/health/__tests__/health.test.ts'],
     jest: 'node',
     tsconfig: 'scripts/tsconfig.json',
     breakAt: 85
