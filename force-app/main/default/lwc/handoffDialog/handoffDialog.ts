@@ -1,7 +1,7 @@
 /**
- * Keyboard behaviour shared by the product's modal dialogs (the panel's exception request, the
- * setup page's mode switch): Esc closes the dialog; Tab and Shift+Tab stay inside it, cycling
- * between its first and last focusable controls.
+ * Keyboard behaviour of the product's modal dialog (c/handoffModal, used by the panel's exception
+ * request, the intake checklist's forms and the setup page's mode switch): Esc closes the dialog;
+ * Tab and Shift+Tab stay inside it, cycling between its first and last focusable controls.
  */
 
 /** The part of a component's template the handler needs. */

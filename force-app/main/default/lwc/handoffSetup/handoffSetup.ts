@@ -14,7 +14,6 @@
  * custom label: the checks' own texts from Apex, the page's from labels/HandoffSetup.
  */
 import { LightningElement } from 'lwc';
-import { handleDialogKey } from 'c/handoffDialog';
 import getSetupStatus from '@salesforce/apex/HandoffSetupController.getSetupStatus';
 import requestModeChange from '@salesforce/apex/HandoffSetupController.requestModeChange';
 import scheduleJobs from '@salesforce/apex/HandoffSetupController.scheduleJobs';
@@ -391,9 +390,9 @@ export default class HandoffSetup extends LightningElement {
       return;
     }
     this.dialogError = '';
+    // c/handoffModal puts the focus on Cancel, the least consequential button: Enter on a
+    // reflex does not switch the mode.
     this.pendingOption = option;
-    // The least consequential button first: Enter on a reflex does not switch the mode.
-    this.focusOnRender = 'dialog-cancel';
   }
 
   closeDialog(): void {
@@ -418,19 +417,10 @@ export default class HandoffSetup extends LightningElement {
       this.pendingOption = undefined;
       this.focusOnRender = 'mode-result';
     } catch (error) {
+      // c/handoffModal shows it as an alert and moves the focus to it.
       this.dialogError = errorMessage(error);
-      this.focusOnRender = 'dialog-error';
     } finally {
       this.isSubmitting = false;
     }
-  }
-
-  /** Esc closes the dialog; Tab and Shift+Tab stay inside it. */
-  handleDialogKeydown(event: KeyboardEvent): void {
-    handleDialogKey(event, this.template, {
-      firstSelector: '[data-id="dialog-close"]',
-      lastSelector: '[data-id="dialog-confirm"]',
-      onEscape: () => this.closeDialog()
-    });
   }
 }

@@ -134,10 +134,29 @@ function text(node: Element | null): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The mode dialog (c-handoff-modal), or null when it is closed. */
+function modal(element: HTMLElement): HTMLElement | null {
+  return $(element, 'c-handoff-modal[data-id="mode-dialog"]');
+}
+
+/** An element of the dialog's own template (`dialog`, `close`, `cancel`, `confirm`, `error`). */
+function inModal(element: HTMLElement, id: string): HTMLElement {
+  const found = modal(element)?.shadowRoot?.querySelector<HTMLElement>(`[data-id="${id}"]`);
+  if (!found) {
+    throw new Error(`no ${id} in the dialog`);
+  }
+  return found;
+}
+
+/** The focused element inside the dialog. */
+function focusInModal(element: HTMLElement): Element | null | undefined {
+  return modal(element)?.shadowRoot?.activeElement;
+}
+
 async function openMonitorDialog(element: HTMLElement): Promise<HTMLElement> {
   ($(element, 'button[data-mode="Monitor"]') as HTMLButtonElement).click();
   await flush();
-  return $(element, '[data-id="mode-dialog"]') as HTMLElement;
+  return inModal(element, 'dialog');
 }
 
 function press(target: HTMLElement, name: string, shiftKey = false): void {
@@ -337,17 +356,17 @@ describe('c-handoff-setup switch the mode', () => {
     expect(text($(element, '[data-id="dialog-change"]'))).toBe('From Installed to Monitor.');
     expect(text($(element, '[data-id="dialog-effect"]'))).toBe('c.Handoff_Setup_Effect_Monitor');
     expect(text($(element, '[data-id="dialog-async"]'))).toBe('c.Handoff_Setup_Dialog_Async');
-    expect(text($(element, '[data-id="dialog-confirm"]'))).toBe('Switch to Monitor');
+    expect(text(inModal(element, 'confirm'))).toBe('Switch to Monitor');
     expect(requestMock).not.toHaveBeenCalled();
-    expect(root(element).activeElement).toBe($(element, '[data-id="dialog-cancel"]'));
+    expect(focusInModal(element)).toBe(inModal(element, 'cancel'));
   });
 
   it('cancels without switching and gives focus back to the button that opened it', async () => {
     const element = await renderWith();
     await openMonitorDialog(element);
-    ($(element, '[data-id="dialog-cancel"]') as HTMLButtonElement).click();
+    inModal(element, 'cancel').click();
     await flush();
-    expect($(element, '[data-id="mode-dialog"]')).toBeNull();
+    expect(modal(element)).toBeNull();
     expect(requestMock).not.toHaveBeenCalled();
     expect(root(element).activeElement).toBe($(element, 'button[data-mode="Monitor"]'));
   });
@@ -357,36 +376,36 @@ describe('c-handoff-setup switch the mode', () => {
     const dialog = await openMonitorDialog(element);
     press(dialog, 'Escape');
     await flush();
-    expect($(element, '[data-id="mode-dialog"]')).toBeNull();
+    expect(modal(element)).toBeNull();
     expect(root(element).activeElement).toBe($(element, 'button[data-mode="Monitor"]'));
 
     await openMonitorDialog(element);
-    ($(element, '[data-id="dialog-close"]') as HTMLButtonElement).click();
+    inModal(element, 'close').click();
     await flush();
-    expect($(element, '[data-id="mode-dialog"]')).toBeNull();
+    expect(modal(element)).toBeNull();
     expect(root(element).activeElement).toBe($(element, 'button[data-mode="Monitor"]'));
   });
 
   it('keeps Tab and Shift+Tab inside the dialog', async () => {
     const element = await renderWith();
     const dialog = await openMonitorDialog(element);
-    const first = $(element, '[data-id="dialog-close"]') as HTMLButtonElement;
-    const last = $(element, '[data-id="dialog-confirm"]') as HTMLButtonElement;
+    const first = inModal(element, 'close');
+    const last = inModal(element, 'confirm');
     last.focus();
     press(dialog, 'Tab');
-    expect(root(element).activeElement).toBe(first);
+    expect(focusInModal(element)).toBe(first);
     press(dialog, 'Tab', true);
-    expect(root(element).activeElement).toBe(last);
+    expect(focusInModal(element)).toBe(last);
   });
 
   it('requests the switch on confirmation and says it was requested, with the job Id, focus on it', async () => {
     requestMock.mockResolvedValue(fixture('requestModeChange'));
     const element = await renderWith();
     await openMonitorDialog(element);
-    ($(element, '[data-id="dialog-confirm"]') as HTMLButtonElement).click();
+    inModal(element, 'confirm').click();
     await flush();
     expect(requestMock).toHaveBeenCalledWith({ targetMode: 'Monitor' });
-    expect($(element, '[data-id="mode-dialog"]')).toBeNull();
+    expect(modal(element)).toBeNull();
     const result = $(element, '[data-id="mode-result"]') as HTMLElement;
     expect(result.getAttribute('role')).toBe('status');
     expect(text(result)).toContain(
@@ -407,21 +426,21 @@ describe('c-handoff-setup switch the mode', () => {
     });
     const element = await renderWith();
     await openMonitorDialog(element);
-    ($(element, '[data-id="dialog-confirm"]') as HTMLButtonElement).click();
+    inModal(element, 'confirm').click();
     await flush();
-    const error = $(element, '[data-id="dialog-error"]') as HTMLElement;
+    const error = inModal(element, 'error');
     expect(error.getAttribute('role')).toBe('alert');
     expect(text(error)).toContain('moves one step at a time');
-    expect($(element, '[data-id="mode-dialog"]')).not.toBeNull();
+    expect(modal(element)).not.toBeNull();
     expect($(element, '[data-id="mode-result"]')).toBeNull();
-    expect(root(element).activeElement).toBe(error);
+    expect(focusInModal(element)).toBe(error);
   });
 
   it('drops the "requested" note once a check shows the new mode', async () => {
     requestMock.mockResolvedValue(fixture('requestModeChange'));
     const element = await renderWith();
     await openMonitorDialog(element);
-    ($(element, '[data-id="dialog-confirm"]') as HTMLButtonElement).click();
+    inModal(element, 'confirm').click();
     await flush();
     expect($(element, '[data-id="mode-result"]')).not.toBeNull();
 
@@ -463,7 +482,7 @@ describe('c-handoff-setup switch the mode without the Metadata API permissions',
     button.disabled = false; // as if the attribute were removed in the browser
     button.click();
     await flush();
-    expect($(element, '[data-id="mode-dialog"]')).toBeNull();
+    expect(modal(element)).toBeNull();
     expect(requestMock).not.toHaveBeenCalled();
   });
 
@@ -523,11 +542,18 @@ describe('c-handoff-setup accessibility', () => {
   it('names the dialog by its title and describes it by its content', async () => {
     const element = await renderWith();
     const dialog = await openMonitorDialog(element);
+    const dialogRoot = modal(element)?.shadowRoot as ShadowRoot;
     const labelledBy = dialog.getAttribute('aria-labelledby') as string;
     const describedBy = dialog.getAttribute('aria-describedby') as string;
-    expect(text($(element, `[id="${labelledBy}"]`))).toBe('c.Handoff_Setup_Dialog_Title');
-    expect(text($(element, `[id="${describedBy}"]`))).toContain('From Installed to Monitor.');
-    expect(text($(element, '[data-id="dialog-close"] .slds-assistive-text'))).toBe(
+    expect(text(dialogRoot.querySelector(`[id="${labelledBy}"]`))).toBe(
+      'c.Handoff_Setup_Dialog_Title'
+    );
+    // The description is the dialog's content, where the setup page's paragraphs are slotted.
+    const content = dialogRoot.querySelector(`[id="${describedBy}"]`) as HTMLElement;
+    expect(content.querySelector('slot')).not.toBeNull();
+    expect(text($(element, '[data-id="dialog-change"]'))).toBe('From Installed to Monitor.');
+    expect(modal(element)?.contains($(element, '[data-id="dialog-change"]'))).toBe(true);
+    expect(text(inModal(element, 'close').querySelector('.slds-assistive-text'))).toBe(
       'c.Handoff_Setup_Dialog_Close'
     );
   });
