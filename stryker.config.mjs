@@ -40,8 +40,17 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
-  // The sandbox needs the sources, tests, data and docs (tests read them), not the caches.
-  ignorePatterns: ['/.cache', '/.ci/out', '/reports', '/coverage', '/.sf', '/.sfdx'],
+  // The sandbox needs the sources, tests, data and docs (tests read them), not the caches, nor
+  // the browser harness (its own tsconfig and DOM types; no mutated module's test reads it).
+  ignorePatterns: [
+    '/.cache',
+    '/.ci/out',
+    '/reports',
+    '/coverage',
+    '/.sf',
+    '/.sfdx',
+    '/scripts/browser'
+  ],
   // Incremental: a rerun tests only the mutants whose code or covering tests changed.
   incremental: true,
   incrementalFile: `reports/mutation/${name}/stryker-incremental.json`
