@@ -44,6 +44,14 @@ const customObjects = [...objects.values()].filter((o) => /__(c|mdt|e)$/.test(o.
 const customFields = [...objects.values()].flatMap((o) =>
   [...o.fields.values()].filter((f) => f.name.endsWith('__c'))
 );
+/** Apex sharing reasons (a share object's RowCause), e.g. Handoff_Participant__c. */
+const sharingReasons = new Set(
+  [...objects.keys()].flatMap((o) =>
+    walk(join(SOURCE_ROOT, 'objects', o, 'sharingReasons'), '.sharingReason-meta.xml').map((p) =>
+      componentName(p, '.sharingReason-meta.xml')
+    )
+  )
+);
 
 /** Checks an identifier from a formula on `object`: a field, a permission or a CMDT value. */
 function formulaReferenceProblem(object: string, identifier: string): string | null {
@@ -476,7 +484,7 @@ describe('Apex names only what exists', () => {
     const problems: string[] = [];
     const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     for (const m of code.matchAll(/\b([A-Za-z][A-Za-z0-9_]*__c)\b/g)) {
-      if (!allFields.has(m[1]) && !objects.has(m[1])) {
+      if (!allFields.has(m[1]) && !objects.has(m[1]) && !sharingReasons.has(m[1])) {
         problems.push(`field or object ${m[1]}`);
       }
     }

@@ -22,6 +22,8 @@ export interface FormulaContext {
   permissions?: ReadonlySet<string>;
   /** `$CustomMetadata.Type__mdt.Record.Field__c` → value. */
   customMetadata?: Record<string, unknown>;
+  /** `$User.Field` → value for the running user; `$User.Id` is RUNNING_USER_ID unless set. */
+  user?: Record<string, unknown>;
   /** The clock for TODAY() and NOW() is formulon's own (the real clock). */
 }
 
@@ -38,6 +40,9 @@ interface FormulonResult {
   dataType?: string;
   message?: string;
 }
+
+/** The running user's Id when a context names none. */
+export const RUNNING_USER_ID = '005000000000001AAA';
 
 const ISNEW = /\bISNEW\s*\(\s*\)/gi;
 const ISCHANGED = /\bISCHANGED\s*\(\s*([A-Za-z0-9_.]+)\s*\)/gi;
@@ -132,7 +137,7 @@ export function evaluateFormula(
   }
   const substitutions: Record<string, Literal> = {};
   const fieldOf = (name: string): FieldMeta => {
-    const field = object.fields.get(name);
+    const field = object.fields.get(name) ?? standardIdField(object, name);
     if (!field) {
       throw new Error(`${object.name}.${name} is not a field of this project`);
     }
@@ -188,6 +193,20 @@ export function evaluateFormula(
         dataType: 'checkbox',
         value: context.permissions?.has(name) ?? false
       };
+    } else if (identifier.startsWith('$User.')) {
+      const key = identifier.slice('$User.'.length);
+      // Every save runs as someone: a context without a user runs as RUNNING_USER_ID.
+      const user: Record<string, unknown> = { Id: RUNNING_USER_ID, ...context.user };
+      if (!(key in user)) {
+        throw new Error(`the test context does not set ${identifier}`);
+      }
+      const value = user[key];
+      substitutions[identifier] = {
+        type: 'literal',
+        dataType: 'text',
+        value: value === null || value === undefined ? null : String(value),
+        options: { length: 255 }
+      };
     } else if (identifier.startsWith('$CustomMetadata.')) {
       const key = identifier.slice('$CustomMetadata.'.length);
       if (!context.customMetadata || !(key in context.customMetadata)) {
@@ -214,6 +233,25 @@ export function evaluateFormula(
     throw new Error(`formulon: ${result.message ?? 'error'} in ${formula}`);
   }
   return result.value;
+}
+
+/** Standard Id fields a formula may name (OwnerId…): text of 18 characters, as Salesforce types them. */
+const STANDARD_ID_FIELDS = new Set(['Id', 'OwnerId', 'CreatedById', 'LastModifiedById']);
+
+function standardIdField(object: ObjectMeta, name: string): FieldMeta | undefined {
+  if (!STANDARD_ID_FIELDS.has(name)) {
+    return undefined;
+  }
+  return {
+    object: object.name,
+    name,
+    path: '',
+    xml: { length: '18' },
+    type: 'Text',
+    formula: undefined,
+    label: name,
+    picklistValues: []
+  };
 }
 
 function literalOfFormulaField(field: FieldMeta, value: unknown): Literal {
