@@ -42,7 +42,7 @@ function everyProblem(p: ProjectContracts): string[] {
 describe('the Apex reader', () => {
   it('reads every class of force-app without a member it cannot parse', () => {
     expect(project.apex.errors).toEqual([]);
-    expect(project.apex.get('HandoffIntakeService.HandoffView')?.fields.length).toBeGreaterThan(40);
+    expect(project.apex.get('HandoffIntakeTypes.HandoffView')?.fields.length).toBeGreaterThan(40);
   });
 
   it('reads annotations, generics, arrays, inheritance, properties and several declarators', () => {
