@@ -1,3 +1,3 @@
-trigger HandoffTrigger on Handoff__c(before insert, before update, after insert, after update) {
+trigger HandoffTrigger on Handoff__c(before insert, before update, after update) {
     new HandoffTriggerHandler().run();
 }
