@@ -203,11 +203,6 @@ declare module '@salesforce/label/c.Handoff_Panel_Meter_Heading' {
   export default label;
 }
 
-declare module '@salesforce/label/c.Handoff_Panel_Meter_Required' {
-  const label: string;
-  export default label;
-}
-
 declare module '@salesforce/label/c.Handoff_Panel_Meter_Text' {
   const label: string;
   export default label;
@@ -224,11 +219,6 @@ declare module '@salesforce/label/c.Handoff_Panel_No_Policy_Match' {
 }
 
 declare module '@salesforce/label/c.Handoff_Panel_No_Rules' {
-  const label: string;
-  export default label;
-}
-
-declare module '@salesforce/label/c.Handoff_Panel_Optional' {
   const label: string;
   export default label;
 }
@@ -289,6 +279,16 @@ declare module '@salesforce/label/c.Handoff_Panel_Request_Title' {
 }
 
 declare module '@salesforce/label/c.Handoff_Panel_Required' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Required_Legend' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Retry' {
   const label: string;
   export default label;
 }

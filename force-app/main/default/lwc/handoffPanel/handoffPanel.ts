@@ -1,18 +1,22 @@
 /**
  * @description The handoff panel on the Opportunity record page (desktop and the Salesforce
- * mobile app): the deal's segment and tier and why; the weighted completeness meter and what
- * blocks Closed Won now; the handoff fields of the deal's rule set and segment, in the configured
- * sections and order with guidance, editable in place (the meter re-evaluates with the same
- * TypeScript evaluator as the conformance vectors, before saving); the exception status and the
- * request-an-exception dialog; the handoff summary (structured, copy as email text, print); and,
- * after close, the frozen summary, the CSM and the first-touch SLA clock.
+ * mobile app), kept short and actionable: the deal's segment and tier and why; the completeness
+ * meter (one number); what blocks Closed Won, each blank required field a link to the field
+ * (before close only); the handoff fields of the deal's rule set and segment, editable in place
+ * (the meter and the blockers re-evaluate with the same TypeScript evaluator as the conformance
+ * vectors, before saving); the exception status and request; the summary in a collapsed
+ * section; and, after close, the CSM and the first-touch SLA clock. A load error says what went
+ * wrong and offers Try again.
+ *
+ * The parts are child components (c/handoffPanelMeter, c/handoffPanelBlockers,
+ * c/handoffPanelFields, c/handoffPanelException, c/handoffPanelSummary) with their labels in
+ * c/handoffPanelLabels; this component holds the data, the drafts and the evaluation.
  *
  * Data: the record and field labels through Lightning Data Service (getRecord, getObjectInfo);
  * Apex (HandoffPanelController) only for what LDS cannot give: the rule configuration from
  * custom metadata, the Account size, the pending approver and the deal's latest Handoff__c.
  */
 import { LightningElement, api, wire } from 'lwc';
-import { handleDialogKey } from 'c/handoffDialog';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -20,13 +24,19 @@ import { refreshApex } from '@salesforce/apex';
 import getPanelConfig from '@salesforce/apex/HandoffPanelController.getPanelConfig';
 import getExceptionState from '@salesforce/apex/HandoffPanelController.getExceptionState';
 import getLatestHandoff from '@salesforce/apex/HandoffPanelController.getLatestHandoff';
-import requestException from '@salesforce/apex/HandoffPanelController.requestException';
-import LOCALE from '@salesforce/i18n/locale';
-import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { evaluate, formatNumber } from 'c/handoffRules';
 import type { AppliedRule, Evaluation, RuleConfig } from 'c/handoffRules';
-import { SUMMARY_SECTIONS, buildSummary, toPlainText } from 'c/handoffSummary';
-import type { SummaryDocument, SummaryItem, SummaryLabels } from 'c/handoffSummary';
+import { SUMMARY_SECTIONS, buildSummary } from 'c/handoffSummary';
+import type { SummaryDocument, SummaryLabels } from 'c/handoffSummary';
+import {
+  LABELS,
+  SUMMARY_WORDS,
+  errorMessage,
+  formatDateTime,
+  formatLabel
+} from 'c/handoffPanelLabels';
+import type { FieldChangeDetail, FieldRow, FieldSection } from 'c/handoffPanelFields';
+import type { FieldFocusDetail, MissingField } from 'c/handoffPanelBlockers';
 
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import NAME_FIELD from '@salesforce/schema/Opportunity.Name';
@@ -59,101 +69,6 @@ import COMPETITION_FIELD from '@salesforce/schema/Opportunity.Handoff_Competitiv
 import CONTRACT_FIELD from '@salesforce/schema/Opportunity.Handoff_Contract_Notes__c';
 import NOTES_FIELD from '@salesforce/schema/Opportunity.Handoff_Notes__c';
 
-import TITLE from '@salesforce/label/c.Handoff_Panel_Title';
-import LOADING from '@salesforce/label/c.Handoff_Panel_Loading';
-import ERROR_TITLE from '@salesforce/label/c.Handoff_Panel_Error_Title';
-import ERROR_HELP from '@salesforce/label/c.Handoff_Panel_Error_Help';
-import SEGMENT_HEADING from '@salesforce/label/c.Handoff_Panel_Segment_Heading';
-import SEGMENT_NONE from '@salesforce/label/c.Handoff_Panel_Segment_None';
-import TIER_NONE from '@salesforce/label/c.Handoff_Panel_Tier_None';
-import SEGMENT_WHY from '@salesforce/label/c.Handoff_Panel_Segment_Why';
-import SEGMENT_LIVE from '@salesforce/label/c.Handoff_Panel_Segment_Live';
-import SEGMENT_NOT_SAVED from '@salesforce/label/c.Handoff_Panel_Segment_Not_Saved';
-import NO_POLICY from '@salesforce/label/c.Handoff_Panel_No_Policy';
-import NO_POLICY_MATCH from '@salesforce/label/c.Handoff_Panel_No_Policy_Match';
-import METER_HEADING from '@salesforce/label/c.Handoff_Panel_Meter_Heading';
-import METER_TEXT from '@salesforce/label/c.Handoff_Panel_Meter_Text';
-import METER_REQUIRED from '@salesforce/label/c.Handoff_Panel_Meter_Required';
-import METER_ASSISTIVE from '@salesforce/label/c.Handoff_Panel_Meter_Assistive';
-import BLOCKS_HEADING from '@salesforce/label/c.Handoff_Panel_Blocks_Heading';
-import BLOCKS_NONE from '@salesforce/label/c.Handoff_Panel_Blocks_None';
-import BLOCKS_MISSING from '@salesforce/label/c.Handoff_Panel_Blocks_Missing';
-import BLOCKS_EXCEPTION from '@salesforce/label/c.Handoff_Panel_Blocks_Exception';
-import BLOCKS_HEADING_MONITOR from '@salesforce/label/c.Handoff_Panel_Blocks_Heading_Monitor';
-import MODE_INSTALLED from '@salesforce/label/c.Handoff_Panel_Mode_Installed';
-import MODE_MONITOR from '@salesforce/label/c.Handoff_Panel_Mode_Monitor';
-import UNSAVED from '@salesforce/label/c.Handoff_Panel_Unsaved';
-import SKIPPED from '@salesforce/label/c.Handoff_Panel_Skipped';
-import FIELDS_HEADING from '@salesforce/label/c.Handoff_Panel_Fields_Heading';
-import REQUIRED from '@salesforce/label/c.Handoff_Panel_Required';
-import OPTIONAL from '@salesforce/label/c.Handoff_Panel_Optional';
-import FILLED from '@salesforce/label/c.Handoff_Panel_Filled';
-import BLANK from '@salesforce/label/c.Handoff_Panel_Blank';
-import SAVE from '@salesforce/label/c.Handoff_Panel_Save';
-import DISCARD from '@salesforce/label/c.Handoff_Panel_Discard';
-import SAVED_TOAST from '@salesforce/label/c.Handoff_Panel_Saved_Toast';
-import SAVE_FAILED from '@salesforce/label/c.Handoff_Panel_Save_Failed';
-import NO_RULES from '@salesforce/label/c.Handoff_Panel_No_Rules';
-import FIELD_NO_ACCESS from '@salesforce/label/c.Handoff_Panel_Field_No_Access';
-import EXCEPTION_HEADING from '@salesforce/label/c.Handoff_Panel_Exception_Heading';
-import EXCEPTION_NONE from '@salesforce/label/c.Handoff_Panel_Exception_None';
-import EXCEPTION_REQUESTED from '@salesforce/label/c.Handoff_Panel_Exception_Requested';
-import EXCEPTION_PENDING from '@salesforce/label/c.Handoff_Panel_Exception_Pending';
-import EXCEPTION_APPROVED from '@salesforce/label/c.Handoff_Panel_Exception_Approved';
-import EXCEPTION_REJECTED from '@salesforce/label/c.Handoff_Panel_Exception_Rejected';
-import EXCEPTION_DUE from '@salesforce/label/c.Handoff_Panel_Exception_Due';
-import EXCEPTION_REASON from '@salesforce/label/c.Handoff_Panel_Exception_Reason';
-import SOMEONE from '@salesforce/label/c.Handoff_Panel_Someone';
-import REQUEST_BUTTON from '@salesforce/label/c.Handoff_Panel_Request_Button';
-import REQUEST_TITLE from '@salesforce/label/c.Handoff_Panel_Request_Title';
-import REQUEST_INTRO from '@salesforce/label/c.Handoff_Panel_Request_Intro';
-import REQUEST_REASON from '@salesforce/label/c.Handoff_Panel_Request_Reason';
-import REQUEST_DUE from '@salesforce/label/c.Handoff_Panel_Request_Due';
-import REQUEST_SUBMIT from '@salesforce/label/c.Handoff_Panel_Request_Submit';
-import REQUEST_CANCEL from '@salesforce/label/c.Handoff_Panel_Request_Cancel';
-import REQUEST_CLOSE from '@salesforce/label/c.Handoff_Panel_Request_Close';
-import REASON_MISSING from '@salesforce/label/c.Handoff_Panel_Reason_Missing';
-import DUE_MISSING from '@salesforce/label/c.Handoff_Panel_Due_Missing';
-import DUE_PAST from '@salesforce/label/c.Handoff_Panel_Due_Past';
-import REQUEST_SENT from '@salesforce/label/c.Handoff_Panel_Request_Sent';
-import REQUEST_FAILED from '@salesforce/label/c.Handoff_Panel_Request_Failed';
-import SUMMARY_HEADING from '@salesforce/label/c.Handoff_Panel_Summary_Heading';
-import SUMMARY_INTRO from '@salesforce/label/c.Handoff_Panel_Summary_Intro';
-import SUMMARY_UNSAVED from '@salesforce/label/c.Handoff_Panel_Summary_Unsaved';
-import SUMMARY_COPY from '@salesforce/label/c.Handoff_Panel_Summary_Copy';
-import SUMMARY_PRINT from '@salesforce/label/c.Handoff_Panel_Summary_Print';
-import SUMMARY_COPIED from '@salesforce/label/c.Handoff_Panel_Summary_Copied';
-import SUMMARY_COPY_FAILED from '@salesforce/label/c.Handoff_Panel_Summary_Copy_Failed';
-import SUMMARY_PLAIN_TEXT from '@salesforce/label/c.Handoff_Panel_Summary_Plain_Text';
-import CLOSED_HEADING from '@salesforce/label/c.Handoff_Panel_Closed_Heading';
-import CLOSED_INTRO from '@salesforce/label/c.Handoff_Panel_Closed_Intro';
-import CLOSED_STATUS from '@salesforce/label/c.Handoff_Panel_Closed_Status';
-import CLOSED_CSM from '@salesforce/label/c.Handoff_Panel_Closed_CSM';
-import CLOSED_CSM_NONE from '@salesforce/label/c.Handoff_Panel_Closed_CSM_None';
-import CLOSED_FROZEN from '@salesforce/label/c.Handoff_Panel_Closed_Frozen';
-import CLOSED_FROZEN_EMPTY from '@salesforce/label/c.Handoff_Panel_Closed_Frozen_Empty';
-import CLOSED_ERROR from '@salesforce/label/c.Handoff_Panel_Closed_Error';
-import SLA_HEADING from '@salesforce/label/c.Handoff_Panel_Sla_Heading';
-import SLA_DUE from '@salesforce/label/c.Handoff_Panel_Sla_Due';
-import SLA_REMAINING from '@salesforce/label/c.Handoff_Panel_Sla_Remaining';
-import SLA_BREACHED from '@salesforce/label/c.Handoff_Panel_Sla_Breached';
-import SLA_MET from '@salesforce/label/c.Handoff_Panel_Sla_Met';
-import SLA_PAUSED from '@salesforce/label/c.Handoff_Panel_Sla_Paused';
-import SLA_NONE from '@salesforce/label/c.Handoff_Panel_Sla_None';
-import SUMMARY_TITLE from '@salesforce/label/c.Handoff_Summary_Title';
-import SUMMARY_ACCOUNT from '@salesforce/label/c.Handoff_Summary_Account';
-import SUMMARY_ACCOUNT_EXECUTIVE from '@salesforce/label/c.Handoff_Summary_Account_Executive';
-import SUMMARY_SEGMENT from '@salesforce/label/c.Handoff_Summary_Segment';
-import SUMMARY_CLOSE_DATE from '@salesforce/label/c.Handoff_Summary_Close_Date';
-import SUMMARY_AMOUNT from '@salesforce/label/c.Handoff_Summary_Amount';
-import SUMMARY_SECTION_WANTS from '@salesforce/label/c.Handoff_Summary_Section_Wants';
-import SUMMARY_SECTION_WHO from '@salesforce/label/c.Handoff_Summary_Section_Who';
-import SUMMARY_SECTION_PROMISED from '@salesforce/label/c.Handoff_Summary_Section_Promised';
-import SUMMARY_SECTION_RISKS from '@salesforce/label/c.Handoff_Summary_Section_Risks';
-import SUMMARY_SECTION_NEXT_STEPS from '@salesforce/label/c.Handoff_Summary_Section_Next_Steps';
-import SUMMARY_NOT_PROVIDED from '@salesforce/label/c.Handoff_Summary_Not_Provided';
-import SUMMARY_TRUNCATED from '@salesforce/label/c.Handoff_Summary_Truncated';
-
 // ---------------------------------------------------------------------------------------------
 // Data shapes
 // ---------------------------------------------------------------------------------------------
@@ -163,8 +78,12 @@ import SUMMARY_TRUNCATED from '@salesforce/label/c.Handoff_Summary_Truncated';
 type Rule = AppliedRule;
 type RuleEvaluation = Evaluation;
 type Summary = SummaryDocument;
-type SummaryEntry = SummaryItem;
 type SummaryWords = SummaryLabels;
+type Row = FieldRow;
+type Section = FieldSection;
+type Missing = MissingField;
+type FieldChange = FieldChangeDetail;
+type FieldFocus = FieldFocusDetail;
 
 /** @description getPanelConfig's answer. */
 export interface PanelConfig {
@@ -231,109 +150,12 @@ interface WireResult<T> {
   error?: unknown;
 }
 
-/** A field row of the editable sections. */
-interface FieldRow {
-  key: string;
-  fieldApiName: string;
-  label: string;
-  guidance: string;
-  guidanceId: string;
-  required: boolean;
-  filled: boolean;
-  visible: boolean;
-  noAccessText: string;
-  badgeLabel: string;
-  badgeClass: string;
-  statusIcon: string;
-  statusVariant: string | undefined;
-  statusText: string;
-}
-
-interface FieldSection {
-  key: string;
-  title: string;
-  fields: FieldRow[];
-}
-
-/** A summary item as the template shows it. */
-interface SummaryItemView {
-  key: string;
-  label: string;
-  text: string;
-  valueClass: string;
-}
-
-interface SummarySectionView {
-  key: string;
-  heading: string;
-  items: SummaryItemView[];
-}
-
-type ToastVariant = 'info' | 'success' | 'warning' | 'error';
-
 // ---------------------------------------------------------------------------------------------
 // Constants and pure helpers
 // ---------------------------------------------------------------------------------------------
 
-const LABELS = {
-  title: TITLE,
-  loading: LOADING,
-  errorTitle: ERROR_TITLE,
-  errorHelp: ERROR_HELP,
-  segmentHeading: SEGMENT_HEADING,
-  meterHeading: METER_HEADING,
-  blocksHeading: BLOCKS_HEADING,
-  unsaved: UNSAVED,
-  fieldsHeading: FIELDS_HEADING,
-  save: SAVE,
-  discard: DISCARD,
-  exceptionHeading: EXCEPTION_HEADING,
-  requestButton: REQUEST_BUTTON,
-  requestTitle: REQUEST_TITLE,
-  requestIntro: REQUEST_INTRO,
-  requestReason: REQUEST_REASON,
-  requestDue: REQUEST_DUE,
-  requestSubmit: REQUEST_SUBMIT,
-  requestCancel: REQUEST_CANCEL,
-  requestClose: REQUEST_CLOSE,
-  reasonMissing: REASON_MISSING,
-  dueMissing: DUE_MISSING,
-  duePast: DUE_PAST,
-  summaryHeading: SUMMARY_HEADING,
-  summaryIntro: SUMMARY_INTRO,
-  summaryUnsaved: SUMMARY_UNSAVED,
-  summaryCopy: SUMMARY_COPY,
-  summaryPrint: SUMMARY_PRINT,
-  summaryPlainText: SUMMARY_PLAIN_TEXT,
-  closedHeading: CLOSED_HEADING,
-  closedIntro: CLOSED_INTRO,
-  closedStatus: CLOSED_STATUS,
-  closedCsm: CLOSED_CSM,
-  closedFrozen: CLOSED_FROZEN,
-  closedFrozenEmpty: CLOSED_FROZEN_EMPTY,
-  slaHeading: SLA_HEADING
-};
-
-/** The custom labels of the summary format (docs/architecture.md, "Handoff summary format"). */
-const SUMMARY_WORDS: Omit<SummaryWords, 'fieldLabels'> = {
-  title: SUMMARY_TITLE,
-  account: SUMMARY_ACCOUNT,
-  accountExecutive: SUMMARY_ACCOUNT_EXECUTIVE,
-  segment: SUMMARY_SEGMENT,
-  closeDate: SUMMARY_CLOSE_DATE,
-  amount: SUMMARY_AMOUNT,
-  sectionWants: SUMMARY_SECTION_WANTS,
-  sectionWho: SUMMARY_SECTION_WHO,
-  sectionPromised: SUMMARY_SECTION_PROMISED,
-  sectionRisks: SUMMARY_SECTION_RISKS,
-  sectionNextSteps: SUMMARY_SECTION_NEXT_STEPS,
-  notProvided: SUMMARY_NOT_PROVIDED,
-  truncated: SUMMARY_TRUNCATED
-};
-
 const STATUS_REQUESTED = 'Requested';
 const STATUS_APPROVED = 'Approved';
-const STATUS_REJECTED = 'Rejected';
 /** evaluate()'s segment reasons when no policy decides (docs/architecture.md, details 3). */
 const REASON_NO_ACTIVE_POLICY = 'No active segment policy';
 const REASON_NO_BAND_MET = 'No segment policy matched';
@@ -386,14 +208,6 @@ const PANEL_FIELDS: SchemaField[] = [
 const REQUIRED_FIELDS = [qualified(NAME_FIELD)];
 const BASE_OPTIONAL_FIELDS = PANEL_FIELDS.map(qualified);
 
-/** Replaces `{0}`, `{1}`… in a custom label. */
-function formatLabel(label: string, ...values: (string | number)[]): string {
-  return values.reduce<string>(
-    (text, value, index) => text.split(`{${index}}`).join(String(value)),
-    label
-  );
-}
-
 /** A value from a record, following a relationship path such as `Account.Name`. */
 function readField(record: RecordData | undefined, path: string): unknown {
   let current: RecordData | null | undefined = record;
@@ -411,80 +225,6 @@ function readField(record: RecordData | undefined, path: string): unknown {
   return undefined;
 }
 
-/** A readable message from an Apex, LDS or JavaScript error. */
-function errorMessage(error: unknown): string {
-  if (error === null || error === undefined) {
-    return '';
-  }
-  if (typeof error === 'string') {
-    return error;
-  }
-  const payload = (error as { body?: unknown }).body;
-  const bodies = Array.isArray(payload) ? payload : [payload];
-  const messages = bodies
-    .map((entry) => (entry as { message?: unknown } | undefined)?.message)
-    .filter((text): text is string => typeof text === 'string' && text !== '');
-  if (messages.length > 0) {
-    return messages.join(' ');
-  }
-  const ownText = (error as { message?: unknown }).message;
-  return typeof ownText === 'string' ? ownText : String(error);
-}
-
-/** Today in the user's time zone, as `YYYY-MM-DD`. */
-function todayIso(now: Date = new Date(), timeZone: string = TIME_ZONE): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit'
-    }).formatToParts(now);
-    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')}`;
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
-function formatWith(value: Date, options: Intl.DateTimeFormatOptions): string {
-  try {
-    return new Intl.DateTimeFormat(LOCALE, options).format(value);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options).format(value);
-  }
-}
-
-/** A date and time in the user's locale and time zone. */
-function formatDateTime(value: string | null | undefined): string {
-  const time = value ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) {
-    return value ?? '';
-  }
-  return formatWith(new Date(time), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE
-  });
-}
-
-/** A `YYYY-MM-DD` date in the user's locale. */
-function formatDate(value: string | null | undefined): string {
-  const time = value ? Date.parse(`${value.slice(0, 10)}T00:00:00Z`) : NaN;
-  if (Number.isNaN(time)) {
-    return value ?? '';
-  }
-  return formatWith(new Date(time), { dateStyle: 'medium', timeZone: 'UTC' });
-}
-
-/** LDS gives lookup values as Ids; a lookup input field's change event gives an array of Ids. */
-function normaliseInputValue(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.length > 0 ? value[0] : null;
-  }
-  return value === undefined ? null : value;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The component
 // ---------------------------------------------------------------------------------------------
@@ -498,6 +238,7 @@ export default class HandoffPanel extends LightningElement {
 
   config?: PanelConfig;
   configError?: string;
+  configResult?: unknown;
   record?: RecordData;
   recordError?: string;
   objectInfo?: ObjectInfo;
@@ -513,17 +254,9 @@ export default class HandoffPanel extends LightningElement {
   drafts: Record<string, unknown> = {};
   evaluation?: RuleEvaluation;
   isSaving = false;
-
-  isRequestOpen = false;
-  requestReason = '';
-  requestDueDate = '';
-  requestError = '';
-  isSubmitting = false;
-  showPlainText = false;
   now = Date.now();
 
   private lastExceptionStatus?: string | null;
-  private focusOnRender?: string;
   private clock?: ReturnType<typeof setInterval>;
 
   connectedCallback(): void {
@@ -543,28 +276,19 @@ export default class HandoffPanel extends LightningElement {
     }
   }
 
-  renderedCallback(): void {
-    if (this.focusOnRender) {
-      const target = this.template.querySelector<HTMLElement>(`[data-id="${this.focusOnRender}"]`);
-      if (target) {
-        this.focusOnRender = undefined;
-        target.focus();
-      }
-    }
-  }
-
   // ----------------------------------------------------------------------------------- wires
 
   @wire(getPanelConfig, { opportunityId: '$recordId' })
-  wiredConfig({ data, error }: WireResult<PanelConfig>): void {
-    if (data) {
-      this.config = data;
+  wiredConfig(result: WireResult<PanelConfig>): void {
+    this.configResult = result;
+    if (result.data) {
+      this.config = result.data;
       this.configError = undefined;
       this.updateOptionalFields();
       this.recompute();
-    } else if (error) {
+    } else if (result.error) {
       this.config = undefined;
-      this.configError = errorMessage(error);
+      this.configError = errorMessage(result.error);
     }
   }
 
@@ -719,88 +443,74 @@ export default class HandoffPanel extends LightningElement {
     return Boolean(this.latestHandoff);
   }
 
+  /** Before close only: what blocks Closed Won and the exception (they no longer apply after). */
+  get isOpen(): boolean {
+    return !this.isClosed;
+  }
+
+  /**
+   * Try again after a load error: reloads the Apex configuration and asks Lightning Data Service
+   * for the record again; the spinner shows until they answer (an error shows again if it stays).
+   */
+  async handleRetry(): Promise<void> {
+    this.configError = undefined;
+    this.recordError = undefined;
+    try {
+      await refreshApex(this.configResult);
+      if (this.recordId) {
+        await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
+      }
+    } catch (error) {
+      this.configError = errorMessage(error);
+    }
+  }
+
   // ------------------------------------------------------------------------------ segment
 
   get segmentBadge(): string {
-    return this.evaluation?.segment ?? SEGMENT_NONE;
+    return this.evaluation?.segment ?? LABELS.segmentNone;
   }
 
   get tierBadge(): string {
-    return this.evaluation?.tier ?? TIER_NONE;
+    return this.evaluation?.tier ?? LABELS.tierNone;
   }
 
   get segmentWhy(): string {
     const saved = readField(this.record, SEGMENT_REASON_FIELD.fieldApiName);
-    const reason = typeof saved === 'string' && saved.trim() !== '' ? saved : SEGMENT_NOT_SAVED;
-    return formatLabel(SEGMENT_WHY, reason);
+    const reason =
+      typeof saved === 'string' && saved.trim() !== '' ? saved : LABELS.segmentNotSaved;
+    return formatLabel(LABELS.segmentWhy, reason);
   }
 
   /** The re-derivation from the values on screen, when it differs from the saved reason. */
   get segmentLive(): string {
     const saved = readField(this.record, SEGMENT_REASON_FIELD.fieldApiName);
     const live = this.evaluation?.segmentReason ?? '';
-    return live !== '' && live !== saved ? formatLabel(SEGMENT_LIVE, live) : '';
+    return live !== '' && live !== saved ? formatLabel(LABELS.segmentLive, live) : '';
   }
 
   get policyProblem(): string {
     switch (this.evaluation?.segmentReason) {
       case REASON_NO_ACTIVE_POLICY:
-        return NO_POLICY;
+        return LABELS.noPolicy;
       case REASON_NO_BAND_MET:
-        return NO_POLICY_MATCH;
+        return LABELS.noPolicyMatch;
       default:
         return '';
     }
   }
 
-  // -------------------------------------------------------------------------------- meter
+  // ----------------------------------------------------------------------- meter, blockers
 
   get completeness(): number {
     return this.evaluation?.completeness ?? 0;
   }
 
-  get requiredRules(): Rule[] {
-    return (this.evaluation?.rules ?? []).filter(
-      (rule) => rule.requirement.trim().toLowerCase() === 'required'
-    );
-  }
-
-  get meterText(): string {
-    return formatLabel(METER_TEXT, this.completeness);
-  }
-
-  get requiredText(): string {
-    const required = this.requiredRules;
-    return formatLabel(
-      METER_REQUIRED,
-      required.filter((rule) => rule.filled).length,
-      required.length
-    );
-  }
-
-  get meterAssistiveText(): string {
-    const required = this.requiredRules;
-    return formatLabel(
-      METER_ASSISTIVE,
-      this.completeness,
-      required.filter((rule) => rule.filled).length,
-      required.length
-    );
-  }
-
-  get meterVariant(): string {
-    return this.evaluation?.complete ? 'success' : 'base';
-  }
-
-  get missingLabels(): { key: string; label: string }[] {
-    return (this.evaluation?.missing ?? []).map((field) => ({
-      key: field,
-      label: this.fieldLabel(field)
-    }));
-  }
-
-  get hasMissing(): boolean {
-    return this.missingLabels.length > 0;
+  get missingFields(): Missing[] {
+    return (this.evaluation?.missing ?? []).map((field) => {
+      const fieldApiName = this.canonicalField(field);
+      return { key: field, fieldApiName, label: this.fieldLabel(field) };
+    });
   }
 
   get exceptionApproved(): boolean {
@@ -808,10 +518,10 @@ export default class HandoffPanel extends LightningElement {
   }
 
   get blocksIntro(): string {
-    if (!this.hasMissing) {
-      return BLOCKS_NONE;
+    if ((this.evaluation?.missing ?? []).length === 0) {
+      return LABELS.blocksNone;
     }
-    return this.exceptionApproved ? BLOCKS_EXCEPTION : BLOCKS_MISSING;
+    return this.exceptionApproved ? LABELS.blocksException : LABELS.blocksMissing;
   }
 
   /** True when the gate blocks this deal; false in Installed, Monitor and Pilot outside the pilot. */
@@ -820,7 +530,7 @@ export default class HandoffPanel extends LightningElement {
   }
 
   get blocksHeading(): string {
-    return this.gateApplies ? BLOCKS_HEADING : BLOCKS_HEADING_MONITOR;
+    return this.gateApplies ? LABELS.blocksHeading : LABELS.blocksHeadingMonitor;
   }
 
   /** Why blank fields do not block here, or '' when the gate applies. */
@@ -829,15 +539,23 @@ export default class HandoffPanel extends LightningElement {
       return '';
     }
     return (this.config?.rolloutMode ?? 'Installed') === 'Installed'
-      ? MODE_INSTALLED
-      : MODE_MONITOR;
+      ? LABELS.modeInstalled
+      : LABELS.modeMonitor;
   }
 
   get skippedText(): string {
     const skipped = this.evaluation?.skipped ?? [];
     return skipped.length === 0
       ? ''
-      : formatLabel(SKIPPED, skipped.map((rule) => rule.fieldApiName).join(', '));
+      : formatLabel(LABELS.skipped, skipped.map((rule) => rule.fieldApiName).join(', '));
+  }
+
+  /** A blocker was chosen: scroll to its field and put the focus in it. */
+  handleFieldFocus(event: CustomEvent<FieldFocus>): void {
+    const fields = this.template.querySelector<HTMLElement & { focusField?: (f: string) => void }>(
+      'c-handoff-panel-fields'
+    );
+    fields?.focusField?.(event.detail.fieldApiName);
   }
 
   // ------------------------------------------------------------------------------- fields
@@ -848,15 +566,15 @@ export default class HandoffPanel extends LightningElement {
 
   get noRulesText(): string {
     return formatLabel(
-      NO_RULES,
+      LABELS.noRules,
       this.evaluation?.ruleSet ?? '',
-      this.evaluation?.segment ?? SEGMENT_NONE
+      this.evaluation?.segment ?? LABELS.segmentNone
     );
   }
 
   /** The rules by configured section; in a section the required fields come first. */
-  get sections(): FieldSection[] {
-    const sections: FieldSection[] = [];
+  get sections(): Section[] {
+    const sections: Section[] = [];
     for (const rule of this.evaluation?.rules ?? []) {
       let section = sections.find((s) => s.title === rule.section);
       if (!section) {
@@ -874,42 +592,33 @@ export default class HandoffPanel extends LightningElement {
     return sections;
   }
 
-  fieldRow(rule: Rule): FieldRow {
+  fieldRow(rule: Rule): Row {
     const fieldApiName = this.canonicalField(rule.fieldApiName);
     const required = rule.requirement.trim().toLowerCase() === 'required';
     const label = this.fieldLabel(fieldApiName);
+    const state = rule.filled ? LABELS.filled : LABELS.blank;
     return {
       key: rule.developerName,
       fieldApiName,
       label,
       guidance: rule.guidance ?? '',
-      guidanceId: `guidance-${rule.developerName}`,
       required,
       filled: rule.filled,
       visible: Boolean(this.objectInfo?.fields[fieldApiName]),
-      noAccessText: formatLabel(FIELD_NO_ACCESS, label),
-      badgeLabel: required ? REQUIRED : OPTIONAL,
-      badgeClass: required
-        ? 'slds-badge slds-theme_warning slds-m-left_x-small'
-        : 'slds-badge slds-badge_lightest slds-m-left_x-small',
+      noAccessText: formatLabel(LABELS.fieldNoAccess, label),
       statusIcon: rule.filled ? 'utility:success' : 'utility:record',
       statusVariant: rule.filled ? 'success' : required ? 'warning' : undefined,
-      statusText: `${label}: ${rule.filled ? FILLED : BLANK}`
+      statusText: required ? `${label}: ${LABELS.required}, ${state}` : `${label}: ${state}`
     };
   }
 
-  handleFieldChange(event: CustomEvent<{ value?: unknown }>): void {
-    const input = event.target as unknown as { fieldName?: string } | null;
-    const changedField = input?.fieldName;
-    if (!changedField) {
-      return;
-    }
-    const value = normaliseInputValue(event.detail?.value);
-    this.drafts = { ...this.drafts, [changedField]: value };
+  handleFieldChange(event: CustomEvent<FieldChange>): void {
+    const { fieldApiName, value } = event.detail;
+    this.drafts = { ...this.drafts, [fieldApiName]: value };
     this.recompute();
   }
 
-  handleSubmit(): void {
+  handleSaveStart(): void {
     this.isSaving = true;
   }
 
@@ -917,18 +626,15 @@ export default class HandoffPanel extends LightningElement {
     this.isSaving = false;
     this.drafts = {};
     this.recompute();
-    this.toast(SAVED_TOAST, 'success');
+    this.toast(LABELS.savedToast, 'success');
   }
 
   handleSaveError(): void {
     this.isSaving = false;
-    this.toast(SAVE_FAILED, 'error');
+    this.toast(LABELS.saveFailed, 'error');
   }
 
   handleDiscard(): void {
-    this.template
-      .querySelectorAll<HTMLElement & { reset?: () => void }>('lightning-input-field')
-      .forEach((field) => field.reset?.());
     this.drafts = {};
     this.recompute();
   }
@@ -941,53 +647,6 @@ export default class HandoffPanel extends LightningElement {
       return fromRecord;
     }
     return this.exceptionState?.exceptionStatus ?? null;
-  }
-
-  get exceptionText(): string {
-    const state = this.exceptionState ?? {};
-    switch (this.exceptionStatus) {
-      case STATUS_REQUESTED:
-        return state.approverName
-          ? formatLabel(EXCEPTION_REQUESTED, formatDateTime(state.requestedAt), state.approverName)
-          : formatLabel(EXCEPTION_PENDING, formatDateTime(state.requestedAt));
-      case STATUS_APPROVED:
-        return formatLabel(
-          EXCEPTION_APPROVED,
-          state.approverName || SOMEONE,
-          formatDateTime(state.decidedAt)
-        );
-      case STATUS_REJECTED:
-        return formatLabel(
-          EXCEPTION_REJECTED,
-          state.approverName || SOMEONE,
-          formatDateTime(state.decidedAt)
-        );
-      default:
-        return EXCEPTION_NONE;
-    }
-  }
-
-  get exceptionIcon(): string {
-    switch (this.exceptionStatus) {
-      case STATUS_REQUESTED:
-        return 'utility:clock';
-      case STATUS_APPROVED:
-        return 'utility:approval';
-      case STATUS_REJECTED:
-        return 'utility:error';
-      default:
-        return 'utility:info';
-    }
-  }
-
-  get exceptionDueText(): string {
-    const due = this.exceptionState?.dueDate;
-    return this.exceptionStatus && due ? formatLabel(EXCEPTION_DUE, formatDate(due)) : '';
-  }
-
-  get exceptionReasonText(): string {
-    const reason = this.exceptionState?.reason;
-    return this.exceptionStatus && reason ? formatLabel(EXCEPTION_REASON, reason) : '';
   }
 
   /**
@@ -1005,80 +664,16 @@ export default class HandoffPanel extends LightningElement {
     );
   }
 
-  get today(): string {
-    return todayIso();
-  }
-
-  openRequest(): void {
-    this.requestReason = '';
-    this.requestDueDate = '';
-    this.requestError = '';
-    this.isRequestOpen = true;
-    this.focusOnRender = 'request-reason';
-  }
-
-  closeRequest(): void {
-    if (this.isSubmitting) {
-      return;
-    }
-    this.isRequestOpen = false;
-    this.focusOnRender = 'request-button';
-  }
-
-  handleReasonChange(event: CustomEvent<{ value?: string }>): void {
-    this.requestReason = event.detail?.value ?? '';
-  }
-
-  handleDueDateChange(event: CustomEvent<{ value?: string }>): void {
-    this.requestDueDate = event.detail?.value ?? '';
-  }
-
-  /** Esc closes the dialog; Tab and Shift+Tab stay inside it. */
-  handleDialogKeydown(event: KeyboardEvent): void {
-    handleDialogKey(event, this.template, {
-      firstSelector: '[data-id="request-close"]',
-      lastSelector: '[data-id="request-submit"]',
-      onEscape: () => this.closeRequest()
-    });
-  }
-
-  /** Checks the request on the client (the server checks again) and sends it. */
-  async submitRequest(): Promise<void> {
-    const reason = this.requestReason.trim();
-    let problem = '';
-    if (reason === '') {
-      problem = REASON_MISSING;
-    } else if (this.requestDueDate === '') {
-      problem = DUE_MISSING;
-    } else if (this.requestDueDate < this.today) {
-      problem = DUE_PAST;
-    }
-    if (problem !== '') {
-      this.requestError = problem;
-      return;
-    }
-    this.requestError = '';
-    this.isSubmitting = true;
+  /** The request was sent: show the new state, then reload the record and the wired state. */
+  async handleExceptionRequested(event: CustomEvent<ExceptionState>): Promise<void> {
+    this.exceptionState = event.detail;
     try {
-      const state = (await requestException({
-        opportunityId: this.recordId,
-        reason,
-        dueDate: this.requestDueDate
-      })) as ExceptionState;
-      this.exceptionState = state;
-      this.isSubmitting = false;
-      this.isRequestOpen = false;
-      this.focusOnRender = 'exception-status';
-      this.toast(REQUEST_SENT, 'success');
       if (this.recordId) {
         await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
       }
       await refreshApex(this.exceptionStateResult);
-    } catch (error) {
-      this.isSubmitting = false;
-      if (this.isRequestOpen) {
-        this.requestError = formatLabel(REQUEST_FAILED, errorMessage(error));
-      }
+    } catch {
+      // The state from the request is shown; the wires catch up on the next load.
     }
   }
 
@@ -1133,110 +728,14 @@ export default class HandoffPanel extends LightningElement {
     );
   }
 
-  get summaryTitle(): string {
-    return this.summary?.title ?? '';
-  }
-
-  get summaryHeader(): SummaryItemView[] {
-    return (this.summary?.header ?? []).map((entry) => this.itemView(entry));
-  }
-
-  get summarySections(): SummarySectionView[] {
-    return (this.summary?.sections ?? []).map((section) => ({
-      key: section.key,
-      heading: `${section.number}. ${section.heading}`,
-      items: section.items.map((entry) => this.itemView(entry))
-    }));
-  }
-
-  itemView(entry: SummaryEntry): SummaryItemView {
-    return {
-      key: entry.key,
-      label: entry.label,
-      text: entry.lines.join('\n'),
-      valueClass: entry.provided ? 'summary-value' : 'summary-value summary-value_blank'
-    };
-  }
-
-  /** The text Copy and Print use: the frozen summary after close, else the live one. */
-  get summaryText(): string {
-    if (this.isClosed) {
-      return this.latestHandoff?.summary ?? '';
-    }
-    return this.summary ? toPlainText(this.summary) : '';
-  }
-
-  get plainTextExpanded(): string {
-    return this.showPlainText ? 'true' : 'false';
-  }
-
-  get showException(): boolean {
-    return !this.isClosed;
-  }
-
-  get plainTextToggleIcon(): string {
-    return this.showPlainText ? 'utility:chevrondown' : 'utility:chevronright';
-  }
-
-  togglePlainText(): void {
-    this.showPlainText = !this.showPlainText;
-  }
-
-  async handleCopy(): Promise<void> {
-    const text = this.summaryText;
-    let copied = false;
-    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-    if (clipboard && typeof clipboard.writeText === 'function') {
-      try {
-        await clipboard.writeText(text);
-        copied = true;
-      } catch {
-        copied = false;
-      }
-    }
-    if (!copied) {
-      copied = this.copyWithSelection(text);
-    }
-    if (copied) {
-      this.toast(SUMMARY_COPIED, 'success');
-    } else {
-      this.showPlainText = true;
-      this.toast(SUMMARY_COPY_FAILED, 'warning');
-    }
-  }
-
-  /** The fallback where the Clipboard API is missing or refused: select a hidden textarea. */
-  copyWithSelection(text: string): boolean {
-    const host = this.template.querySelector<HTMLElement>('.copy-buffer');
-    if (!host || typeof document.execCommand !== 'function') {
-      return false;
-    }
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.setAttribute('aria-hidden', 'true');
-    area.tabIndex = -1;
-    host.appendChild(area);
-    area.select();
-    let copied = false;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      copied = false;
-    }
-    host.removeChild(area);
-    return copied;
-  }
-
-  /** Prints the page; the panel's print styles hide its buttons and the exception section. */
-  handlePrint(): void {
-    window.print();
+  get frozenSummary(): string {
+    return this.latestHandoff?.summary ?? '';
   }
 
   // ------------------------------------------------------------------------- after close
 
   get handoffErrorText(): string {
-    return this.handoffError ? formatLabel(CLOSED_ERROR, this.handoffError) : '';
+    return this.handoffError ? formatLabel(LABELS.closedError, this.handoffError) : '';
   }
 
   get handoffStatus(): string {
@@ -1244,15 +743,7 @@ export default class HandoffPanel extends LightningElement {
   }
 
   get csmName(): string {
-    return this.latestHandoff?.csmName || CLOSED_CSM_NONE;
-  }
-
-  get frozenSummary(): string {
-    return this.latestHandoff?.summary || CLOSED_FROZEN_EMPTY;
-  }
-
-  get hasFrozenSummary(): boolean {
-    return Boolean(this.latestHandoff?.summary);
+    return this.latestHandoff?.csmName || LABELS.closedCsmNone;
   }
 
   get sla(): { text: string; detail: string; className: string; icon: string } {
@@ -1263,20 +754,20 @@ export default class HandoffPanel extends LightningElement {
     }
     if (handoff.firstTouchAt) {
       return {
-        text: formatLabel(SLA_MET, formatDateTime(handoff.firstTouchAt)),
+        text: formatLabel(LABELS.slaMet, formatDateTime(handoff.firstTouchAt)),
         detail: '',
         className: `${base} slds-text-color_success`,
         icon: 'utility:success'
       };
     }
     if (!handoff.firstTouchDueAt) {
-      return { text: SLA_NONE, detail: '', className: base, icon: 'utility:clock' };
+      return { text: LABELS.slaNone, detail: '', className: base, icon: 'utility:clock' };
     }
     const dueText = formatDateTime(handoff.firstTouchDueAt);
     if (handoff.slaPaused) {
       return {
-        text: SLA_PAUSED,
-        detail: formatLabel(SLA_DUE, dueText),
+        text: LABELS.slaPaused,
+        detail: formatLabel(LABELS.slaDue, dueText),
         className: base,
         icon: 'utility:pause'
       };
@@ -1284,7 +775,7 @@ export default class HandoffPanel extends LightningElement {
     const left = Date.parse(handoff.firstTouchDueAt) - this.now;
     if (handoff.slaBreached || left <= 0) {
       return {
-        text: formatLabel(SLA_BREACHED, dueText),
+        text: formatLabel(LABELS.slaBreached, dueText),
         detail: '',
         className: `${base} slds-text-color_error`,
         icon: 'utility:warning'
@@ -1292,8 +783,8 @@ export default class HandoffPanel extends LightningElement {
     }
     const minutes = Math.floor(left / MINUTE);
     return {
-      text: formatLabel(SLA_REMAINING, Math.floor(minutes / 60), minutes % 60),
-      detail: formatLabel(SLA_DUE, dueText),
+      text: formatLabel(LABELS.slaRemaining, Math.floor(minutes / 60), minutes % 60),
+      detail: formatLabel(LABELS.slaDue, dueText),
       className: base,
       icon: 'utility:clock'
     };
@@ -1301,7 +792,7 @@ export default class HandoffPanel extends LightningElement {
 
   // -------------------------------------------------------------------------------- misc
 
-  toast(title: string, variant: ToastVariant): void {
+  toast(title: string, variant: 'success' | 'error'): void {
     this.dispatchEvent(new ShowToastEvent({ title, variant }));
   }
 }

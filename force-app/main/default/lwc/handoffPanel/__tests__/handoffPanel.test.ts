@@ -1,7 +1,9 @@
 /**
- * Tests of c/handoffPanel with wire mocks: rendering per segment, the meter arithmetic, the live
- * re-evaluation before saving, the exception request, the summary (empty, very long, non-ASCII),
- * copy and print, the after-close view, the empty and error states, and accessibility.
+ * Tests of c/handoffPanel with wire mocks, through its child components (meter, blockers,
+ * fields, exception, summary; the queries below enter their shadow trees): rendering per segment,
+ * the meter arithmetic, the blockers as links to their fields, the live re-evaluation before
+ * saving, the exception request, the summary (collapsed; empty, very long, non-ASCII), copy and
+ * print, the after-close view, the empty and error states (with Try again), and accessibility.
  *
  * @sa11y/jest is not installed in this project, so the accessibility test asserts roles, ARIA
  * attributes, labels and keyboard behaviour explicitly.
@@ -20,6 +22,7 @@ import HandoffPanel from 'c/handoffPanel';
 import { evaluate, formatNumber } from 'c/handoffRules';
 import type { RuleConfig } from 'c/handoffRules';
 import { renderSummaryText } from 'c/handoffSummary';
+import { byIdRef, deepQuery, deepQueryAll } from '../../../../../test/jest-helpers/shadowQuery';
 
 // ---------------------------------------------------------------------------------------------
 // Module mocks: Apex wire adapters, the imperative Apex call and the labels whose placeholders
@@ -60,13 +63,8 @@ jest.mock('@salesforce/label/c.Handoff_Panel_Meter_Text', () => ({ default: '{0}
   virtual: true
 });
 jest.mock(
-  '@salesforce/label/c.Handoff_Panel_Meter_Required',
-  () => ({ default: '{0} of {1} required' }),
-  { virtual: true }
-);
-jest.mock(
   '@salesforce/label/c.Handoff_Panel_Meter_Assistive',
-  () => ({ default: 'Completeness {0} percent, {1} of {2} required fields filled.' }),
+  () => ({ default: 'Completeness {0} percent.' }),
   { virtual: true }
 );
 jest.mock('@salesforce/label/c.Handoff_Panel_Segment_Why', () => ({ default: 'Why: {0}' }), {
@@ -206,17 +204,24 @@ async function renderPanel(
 }
 
 const $ = <E extends Element = HTMLElement>(element: Panel, selector: string): E | null =>
-  element.shadowRoot?.querySelector<E>(selector) ?? null;
+  deepQuery<E>(element.shadowRoot, selector);
 const $$ = <E extends Element = HTMLElement>(element: Panel, selector: string): E[] =>
-  Array.from(element.shadowRoot?.querySelectorAll<E>(selector) ?? []);
+  deepQueryAll<E>(element.shadowRoot, selector);
 const textOf = (element: Panel, selector: string): string =>
   ($(element, selector)?.textContent ?? '').trim();
 const meterValue = (element: Panel): number =>
   ($(element, '[data-id="meter"]') as unknown as { value: number }).value;
 
-/** The element an ARIA id reference points at (LWC scopes ids; the references follow). */
-function byId(root: ShadowRoot, id: string | null | undefined): Element | null {
-  return id ? root.querySelector(`[id="${id}"]`) : null;
+/** An element of the exception dialog's own template (c-handoff-modal). */
+function inDialog(element: Panel, id: string): HTMLElement | null {
+  const modal = $(element, 'c-handoff-modal[data-id="request-dialog"]');
+  return modal?.shadowRoot?.querySelector<HTMLElement>(`[data-id="${id}"]`) ?? null;
+}
+
+/** Opens the collapsed summary section. */
+async function openSummary(element: Panel): Promise<void> {
+  click(element, 'summary-toggle');
+  await flush();
 }
 
 function changeField(element: Panel, fieldApiName: string, value: unknown): void {
@@ -345,6 +350,24 @@ describe('loading, empty and error states', () => {
     expect($(inMonitor, '[data-id="request-button"]')).not.toBeNull();
   });
 
+  it('offers Try again after a load error, and loads again', async () => {
+    const { element } = createPanel();
+    configAdapter.error({ message: 'Unable to reach the server.' });
+    await flush();
+    const retry = $<HTMLButtonElement>(element, '[data-id="load-error"] [data-id="retry"]');
+    expect(retry?.textContent?.trim()).toBe('c.Handoff_Panel_Retry');
+    retry?.click();
+    await flush();
+    expect($(element, '[data-id="load-error"]')).toBeNull();
+    expect($(element, '[data-id="loading"]')).not.toBeNull();
+    configAdapter.emit(load('getPanelConfig'));
+    objectInfoAdapter.emit(load('getObjectInfo'));
+    recordAdapter.emit(load('getRecord'));
+    handoffAdapter.emit(null);
+    await flush();
+    expect(textOf(element, '[data-id="segment-badge"]')).toBe('Enterprise');
+  });
+
   it('treats a missing rollout mode as Installed', async () => {
     const config: Partial<PanelConfigData> = load<PanelConfigData>('getPanelConfig');
     delete config.rolloutMode;
@@ -383,23 +406,29 @@ describe('each segment', () => {
         segment === 'Enterprise' ? '' : `Now: ${live}. Save to update.`
       );
 
-      const badges = $$(element, '.field-row .slds-badge').map((b) => b.textContent?.trim());
-      expect(badges.filter((b) => b === 'c.Handoff_Panel_Required')).toHaveLength(requiredCount);
-      expect(badges.filter((b) => b === 'c.Handoff_Panel_Optional')).toHaveLength(optionalCount);
+      // "Required" is an asterisk on the field's own label (SLDS), not a badge beside it.
+      const rows = $$(element, '.field-row');
+      const isRequired = (row: Element) => row.querySelector('.field-label abbr.slds-required');
+      expect(rows.filter(isRequired)).toHaveLength(requiredCount);
+      expect(rows.filter((row) => !isRequired(row))).toHaveLength(optionalCount);
+      for (const mark of $$(element, '.field-row abbr.slds-required')) {
+        expect(mark.getAttribute('title')).toBe('c.Handoff_Panel_Required');
+      }
 
       // Sections in the configured order; inside each, required fields first.
       const expected = expectedEvaluation(record);
       const sectionNames = [...new Set(expected.rules.map((r) => r.section))];
       expect($$(element, 'legend').map((l) => l.textContent?.trim())).toEqual(sectionNames);
       for (const fieldset of $$(element, 'fieldset')) {
-        const kinds = Array.from(fieldset.querySelectorAll('.field-row .slds-badge')).map((b) =>
-          b.textContent?.trim()
-        );
-        const firstOptional = kinds.indexOf('c.Handoff_Panel_Optional');
+        const kinds = Array.from(fieldset.querySelectorAll('.field-row')).map((row) => {
+          return isRequired(row) ? 'required' : 'optional';
+        });
+        const firstOptional = kinds.indexOf('optional');
         expect(
-          firstOptional === -1 ||
-            kinds.slice(firstOptional).every((k) => k === 'c.Handoff_Panel_Optional')
+          firstOptional === -1 || kinds.slice(firstOptional).every((k) => k === 'optional')
         ).toBe(true);
+        // The legend carries no requirement of its own.
+        expect(fieldset.querySelector('legend abbr, legend .slds-badge')).toBeNull();
       }
       // Guidance from the rules is shown under the fields.
       expect($$(element, '.guidance').length).toBe(requiredCount + optionalCount);
@@ -433,10 +462,9 @@ describe('the completeness meter', () => {
     // Enterprise New Business weights: 3+2+2+2+2+2+2+3+2+2+1+2+2+1 = 28; filled 3+2+2 = 7.
     expect(meterValue(element)).toBe(25);
     expect(expectedEvaluation(load<RecordData>('getRecord')).completeness).toBe(25);
-    expect(textOf(element, '[data-id="meter-text"]')).toBe('25% complete · 3 of 12 required');
-    expect(textOf(element, '[data-id="meter-assistive"]')).toBe(
-      'Completeness 25 percent, 3 of 12 required fields filled.'
-    );
+    // One number on the meter; the blank required fields are the blockers list.
+    expect(textOf(element, '[data-id="meter-text"]')).toBe('25% complete');
+    expect(textOf(element, '[data-id="meter-assistive"]')).toBe('Completeness 25 percent.');
     expect($$(element, '[data-id="missing-list"] li')).toHaveLength(9);
     expect(textOf(element, '[data-id="missing-list"] li')).toBe('Business Pain');
   });
@@ -452,6 +480,30 @@ describe('the completeness meter', () => {
     expect(meterValue(element)).toBe(100);
     expect(textOf(element, '[data-id="blocks-intro"]')).toBe('c.Handoff_Panel_Blocks_None');
     expect($(element, '[data-id="missing-list"]')).toBeNull();
+  });
+
+  it('lists each blank required field as a link that puts the focus in that field', async () => {
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    const { element } = await renderPanel();
+    const links = $$<HTMLButtonElement>(element, '[data-id="missing-list"] li button');
+    expect(links).toHaveLength(9);
+    expect(links[0].textContent?.trim()).toBe('Business Pain');
+    links[0].click();
+    await flush();
+    const input = $$<HTMLElement & { fieldName: string }>(element, 'lightning-input-field').find(
+      (field) => field.fieldName === 'Handoff_Business_Pain__c'
+    );
+    expect(focus.mock.contexts).toContain(input);
+    focus.mockRestore();
+  });
+
+  it('updates the blockers as fields are filled, before saving', async () => {
+    const { element } = await renderPanel();
+    changeField(element, 'Handoff_Business_Pain__c', 'Manual provisioning backlog');
+    await flush();
+    const labels = $$(element, '[data-id="missing-list"] li').map((li) => li.textContent?.trim());
+    expect(labels).not.toContain('Business Pain');
+    expect(labels).toHaveLength(8);
   });
 
   it('says an approved exception lets the deal close', async () => {
@@ -478,6 +530,7 @@ describe('editing in place', () => {
     expect(meterValue(element)).toBe(32);
     expect($$(element, '[data-id="missing-list"] li')).toHaveLength(8);
     expect($(element, '[data-id="unsaved"]')).not.toBeNull();
+    await openSummary(element);
     expect($(element, '[data-id="summary-unsaved"]')).not.toBeNull();
 
     // A lookup field reports an array of Ids.
@@ -519,7 +572,23 @@ describe('editing in place', () => {
 
 describe('requesting an exception', () => {
   it('sends the reason and due date, closes the dialog and shows the pending approver', async () => {
-    requestExceptionMock.mockResolvedValue(load('requestException'));
+    // The mock sits with the component that calls requestException (c/handoffPanelException).
+    requestExceptionMock.mockResolvedValue(
+      JSON.parse(
+        readFileSync(
+          join(
+            __dirname,
+            '..',
+            '..',
+            'handoffPanelException',
+            '__tests__',
+            'data',
+            'requestException.json'
+          ),
+          'utf8'
+        )
+      )
+    );
     const { element, toasts } = await renderPanel();
     expect(textOf(element, '[data-id="exception-text"]')).toBe('c.Handoff_Panel_Exception_None');
 
@@ -528,7 +597,7 @@ describe('requesting an exception', () => {
     expect($(element, '[data-id="request-dialog"]')).not.toBeNull();
     typeInto(element, 'request-reason', '  Board meeting first  ');
     typeInto(element, 'request-due', '2999-12-31');
-    click(element, 'request-submit');
+    inDialog(element, 'confirm')?.click();
     await flush(10);
 
     expect(requestExceptionMock).toHaveBeenCalledWith({
@@ -549,9 +618,9 @@ describe('requesting an exception', () => {
     click(element, 'request-button');
     await flush();
     typeInto(element, 'request-due', '2999-12-31');
-    click(element, 'request-submit');
+    inDialog(element, 'confirm')?.click();
     await flush();
-    const error = $(element, '[data-id="request-error"]');
+    const error = inDialog(element, 'error');
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent?.trim()).toBe('c.Handoff_Panel_Reason_Missing');
     expect(requestExceptionMock).not.toHaveBeenCalled();
@@ -562,13 +631,13 @@ describe('requesting an exception', () => {
     click(element, 'request-button');
     await flush();
     typeInto(element, 'request-reason', 'Waiting for the board');
-    click(element, 'request-submit');
+    inDialog(element, 'confirm')?.click();
     await flush();
-    expect(textOf(element, '[data-id="request-error"]')).toBe('c.Handoff_Panel_Due_Missing');
+    expect(inDialog(element, 'error')?.textContent?.trim()).toBe('c.Handoff_Panel_Due_Missing');
     typeInto(element, 'request-due', '2000-01-01');
-    click(element, 'request-submit');
+    inDialog(element, 'confirm')?.click();
     await flush();
-    expect(textOf(element, '[data-id="request-error"]')).toBe('c.Handoff_Panel_Due_Past');
+    expect(inDialog(element, 'error')?.textContent?.trim()).toBe('c.Handoff_Panel_Due_Past');
     expect(requestExceptionMock).not.toHaveBeenCalled();
   });
 
@@ -581,10 +650,10 @@ describe('requesting an exception', () => {
     await flush();
     typeInto(element, 'request-reason', 'Waiting for the board');
     typeInto(element, 'request-due', '2999-12-31');
-    click(element, 'request-submit');
+    inDialog(element, 'confirm')?.click();
     await flush(10);
     expect($(element, '[data-id="request-dialog"]')).not.toBeNull();
-    expect(textOf(element, '[data-id="request-error"]')).toBe(
+    expect(inDialog(element, 'error')?.textContent?.trim()).toBe(
       'Not sent: Ask your Salesforce admin to set your Manager on your user record.'
     );
     expect(toasts).toEqual([]);
@@ -629,8 +698,25 @@ describe('requesting an exception', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('the handoff summary', () => {
+  it('is collapsed until the AE opens it, so the panel stays short', async () => {
+    const { element } = await renderPanel();
+    const toggle = $(element, '[data-id="summary-toggle"]');
+    expect(toggle?.closest('h3')).not.toBeNull();
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle?.getAttribute('aria-controls')).toBeNull();
+    expect($(element, '[data-id="summary-document"]')).toBeNull();
+    expect($(element, '[data-id="copy"]')).toBeNull();
+    await openSummary(element);
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(byIdRef(toggle, 'aria-controls')?.getAttribute('data-id')).toBe('summary-content');
+    expect($(element, '[data-id="summary-document"]')).not.toBeNull();
+    await openSummary(element);
+    expect($(element, '[data-id="summary-document"]')).toBeNull();
+  });
+
   it('renders the five sections with contacts by name and the email text', async () => {
     const { element } = await renderPanel();
+    await openSummary(element);
     expect(textOf(element, '[data-id="summary-title"]')).toBe('c.Handoff_Summary_Title');
     expect($$(element, '[data-section]').map((s) => s.getAttribute('data-section'))).toEqual([
       'wants',
@@ -661,6 +747,7 @@ describe('the handoff summary', () => {
       empty[field] = null;
     }
     const { element } = await renderPanel({ record: recordWith(empty) });
+    await openSummary(element);
     const values = $$(element, '[data-item]');
     expect(values).toHaveLength(19);
     for (const value of values) {
@@ -677,6 +764,7 @@ describe('the handoff summary', () => {
         Handoff_Risks__c: 'Riesgo: implementación tardía'
       })
     });
+    await openSummary(element);
     const scope = textOf(element, '[data-item="Handoff_Scope__c"]');
     expect(scope.startsWith('Größe 🚀 Größe')).toBe(true);
     expect(scope.endsWith('\nc.Handoff_Summary_Truncated')).toBe(true);
@@ -687,6 +775,7 @@ describe('the handoff summary', () => {
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const { element, toasts } = await renderPanel();
+    await openSummary(element);
     click(element, 'copy');
     await flush();
     const record = load<RecordData>('getRecord');
@@ -738,6 +827,7 @@ describe('the handoff summary', () => {
     const execCommand = jest.fn().mockReturnValue(true);
     Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
     const { element, toasts } = await renderPanel();
+    await openSummary(element);
     click(element, 'copy');
     await flush();
     expect(execCommand).toHaveBeenCalledWith('copy');
@@ -752,6 +842,7 @@ describe('the handoff summary', () => {
       configurable: true
     });
     const { element, toasts } = await renderPanel();
+    await openSummary(element);
     click(element, 'copy');
     await flush();
     expect(toasts).toEqual([{ title: 'c.Handoff_Panel_Summary_Copy_Failed', variant: 'warning' }]);
@@ -761,6 +852,7 @@ describe('the handoff summary', () => {
   it('prints', async () => {
     const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
     const { element } = await renderPanel();
+    await openSummary(element);
     click(element, 'print');
     await flush();
     expect(print).toHaveBeenCalledTimes(1);
@@ -783,6 +875,11 @@ describe('after close', () => {
     expect(textOf(element, '[data-id="csm-name"]')).toBe('Casey Success');
     expect(textOf(element, '[data-id="handoff-status"]')).toBe('In Review');
     expect(textOf(element, '[data-id="sla"]')).toMatch(/^5 h 10 min left/);
+    // Nothing blocks a closed deal: no blockers list, no exception.
+    expect($(element, 'c-handoff-panel-blockers')).toBeNull();
+    expect($(element, '[data-id="missing-list"]')).toBeNull();
+    expect($(element, 'c-handoff-panel-exception')).toBeNull();
+    await openSummary(element);
     // Raw text: the pre-wrap box must not gain whitespace from the template's layout.
     expect($(element, '[data-id="frozen-summary"]')?.textContent).toBe(handoff.summary);
     expect($(element, '[data-id="request-button"]')).toBeNull();
@@ -809,13 +906,12 @@ describe('after close', () => {
 describe('accessibility', () => {
   it('labels every region, control and icon, and announces changes', async () => {
     const { element } = await renderPanel();
-    const root = element.shadowRoot as ShadowRoot;
 
-    // Each section is labelled by a heading that exists.
+    // Each section (the panel's and its children's) is labelled by a heading that exists.
     const sections = $$(element, 'section[aria-labelledby]');
-    expect(sections.length).toBeGreaterThanOrEqual(5);
+    expect(sections.length).toBeGreaterThanOrEqual(6);
     for (const section of sections) {
-      const heading = byId(root, section.getAttribute('aria-labelledby'));
+      const heading = byIdRef(section, 'aria-labelledby');
       expect(heading?.tagName).toMatch(/^H[2-4]$/);
       expect(heading?.textContent?.trim()).not.toBe('');
     }
@@ -831,13 +927,18 @@ describe('accessibility', () => {
       element,
       '.field-row lightning-icon'
     )) {
-      expect(icon.alternativeText).toMatch(/: c\.Handoff_Panel_(Filled|Blank)$/);
+      expect(icon.alternativeText).toMatch(
+        /: (c\.Handoff_Panel_Required, )?c\.Handoff_Panel_(Filled|Blank)$/
+      );
     }
+    // The asterisk is explained once, above the fields.
+    expect(textOf(element, '[data-id="required-legend"]')).toBe('*c.Handoff_Panel_Required_Legend');
     // Fields are grouped by section with a legend.
     for (const fieldset of $$(element, 'fieldset')) {
       expect(fieldset.querySelector('legend')?.textContent?.trim()).not.toBe('');
     }
     // The email-text toggle says whether it is expanded.
+    await openSummary(element);
     const toggle = $(element, '[data-id="plain-text-toggle"]');
     expect(toggle?.getAttribute('aria-expanded')).toBe('false');
     toggle?.click();
@@ -846,19 +947,21 @@ describe('accessibility', () => {
   });
 
   it('runs the exception dialog from the keyboard: modal, labelled, Esc closes', async () => {
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
     const { element } = await renderPanel();
-    const root = element.shadowRoot as ShadowRoot;
     expect($(element, '[data-id="request-button"]')?.getAttribute('aria-haspopup')).toBe('dialog');
     click(element, 'request-button');
     await flush();
 
-    const dialog = $(element, '[data-id="request-dialog"]');
+    const dialog = inDialog(element, 'dialog');
     expect(dialog?.getAttribute('role')).toBe('dialog');
     expect(dialog?.getAttribute('aria-modal')).toBe('true');
-    const title = byId(root, dialog?.getAttribute('aria-labelledby'));
+    const title = byIdRef(dialog, 'aria-labelledby');
     expect(title?.textContent?.trim()).toBe('c.Handoff_Panel_Request_Title');
-    const description = byId(root, dialog?.getAttribute('aria-describedby'));
+    const description = byIdRef(dialog, 'aria-describedby');
     expect(description?.textContent?.trim()).toBe('c.Handoff_Panel_Request_Intro');
+    // The focus goes to the first field when the dialog opens.
+    expect(focus.mock.contexts).toContain($(element, '[data-id="request-reason"]'));
     const reason = $(element, '[data-id="request-reason"]') as unknown as {
       label: string;
       required: boolean;
@@ -868,12 +971,16 @@ describe('accessibility', () => {
     const due = $(element, '[data-id="request-due"]') as unknown as { label: string; min: string };
     expect(due.label).toBe('c.Handoff_Panel_Request_Due');
     expect(due.min).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect($(element, '[data-id="request-close"] .slds-assistive-text')?.textContent).toBe(
+    expect(inDialog(element, 'close')?.querySelector('.slds-assistive-text')?.textContent).toBe(
       'c.Handoff_Panel_Request_Close'
     );
 
+    focus.mockClear();
     dialog?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await flush();
     expect($(element, '[data-id="request-dialog"]')).toBeNull();
+    // The focus goes back to the button that opened the dialog.
+    expect(focus.mock.contexts).toContain($(element, '[data-id="request-button"]'));
+    focus.mockRestore();
   });
 });
