@@ -3,7 +3,19 @@
  * independently of the permission-set files; the test fails when a file drifts from it,
  * and when a custom field is added without deciding who needs it.
  */
-import { componentName, filesIn, list, loadObjects, readXml, text } from './lib/metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  componentName,
+  filesIn,
+  list,
+  loadObjects,
+  readXml,
+  text,
+  type Xml,
+  SOURCE_ROOT,
+  walk
+} from './lib/metadata';
 
 type Access = 'edit' | 'read' | 'none';
 type Persona =
@@ -306,5 +318,50 @@ describe('custom permissions', () => {
 describe('no profiles', () => {
   it('ships no profile metadata', () => {
     expect(filesIn('profiles', '.profile-meta.xml')).toEqual([]);
+  });
+});
+
+describe('handoff record access (issue 15)', () => {
+  const layout = readXml(
+    filesIn('layouts', '.layout-meta.xml').find((p) =>
+      p.endsWith('Handoff__c-Handoff Layout.layout-meta.xml')
+    ) ?? ''
+  );
+  const editable = list(layout, 'layoutSections')
+    .flatMap((section) => list(section, 'layoutColumns'))
+    .flatMap((column) => list(column, 'layoutItems'))
+    .filter((item) => text(item, 'behavior') === 'Edit' || text(item, 'behavior') === 'Required')
+    .map((item) => text(item, 'field'))
+    .sort();
+
+  it('the record page edits only the status (Accepted → Complete) and who owns the handoff', () => {
+    // Everything else changes through the checklist's actions, which record what goes with it
+    // (first touch: its channel and hours; SLA pause: the deal reopened).
+    expect(editable).toEqual(['CSM__c', 'OwnerId', 'Status__c']);
+  });
+
+  it('the AE reads through an Apex sharing reason, kept on owner change and recalculable', () => {
+    const handoff = readXml(
+      walk(join(SOURCE_ROOT, 'objects'), '.object-meta.xml').find((p) =>
+        p.endsWith('Handoff__c.object-meta.xml')
+      ) ?? ''
+    );
+    expect(text(handoff, 'sharingModel')).toBe('Private');
+    expect(text(handoff.sharingRecalculations as Xml, 'className')).toBe(
+      'HandoffSharingRecalculation'
+    );
+    expect(
+      walk(join(SOURCE_ROOT, 'objects'), '.sharingReason-meta.xml').map((p) =>
+        componentName(p, '.sharingReason-meta.xml')
+      )
+    ).toContain('Handoff_Participant__c');
+  });
+
+  it('no product Apex creates manual handoff shares (an owner change deletes them)', () => {
+    const offenders = filesIn('classes', '.cls')
+      .filter((p) => !p.endsWith('Test.cls'))
+      .filter((p) => /Handoff__Share\.RowCause\.Manual/.test(readFileSync(p, 'utf8')))
+      .map((p) => componentName(p, '.cls'));
+    expect(offenders).toEqual([]);
   });
 });
