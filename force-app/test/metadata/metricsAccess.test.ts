@@ -39,10 +39,13 @@ function access(set: string, field: string): 'edit' | 'read' | 'none' {
 
 /** The snapshot fields the selector's SNAPSHOT_FIELDS list names (the dashboard's reads). */
 function selectedSnapshotFields(): string[] {
-  const source = readFileSync(join(SOURCE_ROOT, 'classes', 'HandoffMetricsSelector.cls'), 'utf8');
+  const source = readFileSync(
+    join(SOURCE_ROOT, 'classes', 'HandoffMetricSnapshotsSelector.cls'),
+    'utf8'
+  );
   const block = /SNAPSHOT_FIELDS = String\.join\(\s*new List<String>\{([^}]*)\}/.exec(source);
   if (!block) {
-    throw new Error('HandoffMetricsSelector.SNAPSHOT_FIELDS not found');
+    throw new Error('HandoffMetricSnapshotsSelector.SNAPSHOT_FIELDS not found');
   }
   return [...block[1].matchAll(/'([A-Za-z_]+)'/g)].map((m) => m[1]);
 }
