@@ -222,6 +222,11 @@ declare module '@salesforce/label/c.Handoff_Intake_Checklist_Heading' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Handoff_Intake_Close' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Handoff_Intake_Closed_At' {
   const label: string;
   export default label;
@@ -283,11 +288,6 @@ declare module '@salesforce/label/c.Handoff_Intake_Empty_Account' {
 }
 
 declare module '@salesforce/label/c.Handoff_Intake_Escalate' {
-  const label: string;
-  export default label;
-}
-
-declare module '@salesforce/label/c.Handoff_Intake_Escalate_Hint' {
   const label: string;
   export default label;
 }
@@ -388,6 +388,11 @@ declare module '@salesforce/label/c.Handoff_Intake_Loading' {
 }
 
 declare module '@salesforce/label/c.Handoff_Intake_Missing_At_Close' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Intake_More_Actions' {
   const label: string;
   export default label;
 }

@@ -8,6 +8,12 @@
  * log the first touch, escalate along the segment policy's path, record a repeat ask. The AE sees
  * the intake status and the return reasons read-only, and resubmits a returned handoff.
  *
+ * The parts are child components: each checklist item (c/handoffIntakeItem), the action bar
+ * (c/handoffIntakeActions: Accept and Return to Sales as buttons, the rest in a menu) and the
+ * forms in the product's modal (c/handoffIntakeForm); their labels are in c/handoffIntakeLabels.
+ * This component holds the data, the unsaved notes and every Apex call. A failed action is shown
+ * as an alert that takes the focus (inside the form's dialog when a form is open).
+ *
  * Data: one cacheable Apex read (HandoffIntakeController.getIntakeView), refreshed after every
  * change; the handoff's record page is told through notifyRecordUpdateAvailable. What the user may
  * do comes from the server (permissions, record access, status); the component only hides and
@@ -24,115 +30,27 @@ import resubmit from '@salesforce/apex/HandoffIntakeController.resubmit';
 import logFirstTouch from '@salesforce/apex/HandoffIntakeController.logFirstTouch';
 import escalate from '@salesforce/apex/HandoffIntakeController.escalate';
 import recordRepeatAsk from '@salesforce/apex/HandoffIntakeController.recordRepeatAsk';
-
-import TITLE from '@salesforce/label/c.Handoff_Intake_Title';
-import LOADING from '@salesforce/label/c.Handoff_Intake_Loading';
-import LOAD_ERROR_TITLE from '@salesforce/label/c.Handoff_Intake_Load_Error_Title';
-import LOAD_ERROR_HELP from '@salesforce/label/c.Handoff_Intake_Load_Error_Help';
-import RETRY from '@salesforce/label/c.Handoff_Intake_Retry';
-import EMPTY_ACCOUNT from '@salesforce/label/c.Handoff_Intake_Empty_Account';
-import READ_ONLY from '@salesforce/label/c.Handoff_Intake_Read_Only';
-import STATUS from '@salesforce/label/c.Handoff_Intake_Status';
-import SEGMENT from '@salesforce/label/c.Handoff_Intake_Segment';
-import TIER from '@salesforce/label/c.Handoff_Intake_Tier';
-import AE from '@salesforce/label/c.Handoff_Intake_Ae';
-import CSM from '@salesforce/label/c.Handoff_Intake_Csm';
-import DEAL from '@salesforce/label/c.Handoff_Intake_Deal';
-import CLOSED_AT from '@salesforce/label/c.Handoff_Intake_Closed_At';
-import OPEN_RECORD from '@salesforce/label/c.Handoff_Intake_Open_Record';
-import SUMMARY_HEADING from '@salesforce/label/c.Handoff_Intake_Summary_Heading';
-import SUMMARY_EMPTY from '@salesforce/label/c.Handoff_Intake_Summary_Empty';
-import MISSING_AT_CLOSE from '@salesforce/label/c.Handoff_Intake_Missing_At_Close';
-import EXCEPTION_USED from '@salesforce/label/c.Handoff_Intake_Exception_Used';
-import SLA_HEADING from '@salesforce/label/c.Handoff_Intake_Sla_Heading';
-import FIRST_TOUCH_DUE from '@salesforce/label/c.Handoff_Intake_First_Touch_Due';
-import FIRST_TOUCH_DONE from '@salesforce/label/c.Handoff_Intake_First_Touch_Done';
-import BUSINESS_HOURS_LEFT from '@salesforce/label/c.Handoff_Intake_Business_Hours_Left';
-import HOURS_LEFT from '@salesforce/label/c.Handoff_Intake_Hours_Left';
-import SLA_BREACHED from '@salesforce/label/c.Handoff_Intake_Sla_Breached';
-import SLA_PAUSED from '@salesforce/label/c.Handoff_Intake_Sla_Paused';
-import SLA_NONE from '@salesforce/label/c.Handoff_Intake_Sla_None';
-import REVIEW_DUE from '@salesforce/label/c.Handoff_Intake_Review_Due';
-import REVIEW_OVERDUE from '@salesforce/label/c.Handoff_Intake_Review_Overdue';
-import CHECKLIST_HEADING from '@salesforce/label/c.Handoff_Intake_Checklist_Heading';
-import CHECKLIST_EMPTY from '@salesforce/label/c.Handoff_Intake_Checklist_Empty';
-import REQUIRED from '@salesforce/label/c.Handoff_Intake_Required';
-import ITEM_STATUS from '@salesforce/label/c.Handoff_Intake_Item_Status';
-import ITEM_NOTES from '@salesforce/label/c.Handoff_Intake_Item_Notes';
-import SAVE_NOTE from '@salesforce/label/c.Handoff_Intake_Save_Note';
-import SET_BY from '@salesforce/label/c.Handoff_Intake_Set_By';
-import ACCEPT from '@salesforce/label/c.Handoff_Intake_Accept';
-import ACCEPT_HINT from '@salesforce/label/c.Handoff_Intake_Accept_Hint';
-import RETURN_ACTION from '@salesforce/label/c.Handoff_Intake_Return';
-import RETURN_REASONS from '@salesforce/label/c.Handoff_Intake_Return_Reasons';
-import RETURN_NOTES from '@salesforce/label/c.Handoff_Intake_Return_Notes';
-import RETURN_NOTES_HELP from '@salesforce/label/c.Handoff_Intake_Return_Notes_Help';
-import RETURN_DUE from '@salesforce/label/c.Handoff_Intake_Return_Due';
-import RETURNED_ON from '@salesforce/label/c.Handoff_Intake_Returned_On';
-import RETURN_COUNT from '@salesforce/label/c.Handoff_Intake_Return_Count';
-import ESCALATE from '@salesforce/label/c.Handoff_Intake_Escalate';
-import ESCALATE_TO_CS from '@salesforce/label/c.Handoff_Intake_Escalate_To_Cs';
-import ESCALATE_TO_SALES from '@salesforce/label/c.Handoff_Intake_Escalate_To_Sales';
-import ESCALATE_REASON from '@salesforce/label/c.Handoff_Intake_Escalate_Reason';
-import ESCALATE_HINT from '@salesforce/label/c.Handoff_Intake_Escalate_Hint';
-import ESCALATED_CS from '@salesforce/label/c.Handoff_Intake_Escalated_Cs';
-import ESCALATED_SALES from '@salesforce/label/c.Handoff_Intake_Escalated_Sales';
-import FIRST_TOUCH from '@salesforce/label/c.Handoff_Intake_First_Touch';
-import FIRST_TOUCH_WHEN from '@salesforce/label/c.Handoff_Intake_First_Touch_When';
-import FIRST_TOUCH_CHANNEL from '@salesforce/label/c.Handoff_Intake_First_Touch_Channel';
-import FIRST_TOUCH_AUTO from '@salesforce/label/c.Handoff_Intake_First_Touch_Auto';
-import REPEAT_ASK from '@salesforce/label/c.Handoff_Intake_Repeat_Ask';
-import REPEAT_ASK_NOTE from '@salesforce/label/c.Handoff_Intake_Repeat_Ask_Note';
-import REPEAT_ASK_COUNT from '@salesforce/label/c.Handoff_Intake_Repeat_Ask_Count';
-import RESUBMIT from '@salesforce/label/c.Handoff_Intake_Resubmit';
-import RESUBMIT_HINT from '@salesforce/label/c.Handoff_Intake_Resubmit_Hint';
-import CANCEL from '@salesforce/label/c.Handoff_Intake_Cancel';
-import FORM_INVALID from '@salesforce/label/c.Handoff_Intake_Form_Invalid';
-import SAVING from '@salesforce/label/c.Handoff_Intake_Saving';
-import ACTION_FAILED from '@salesforce/label/c.Handoff_Intake_Action_Failed';
-import DONE_ITEM from '@salesforce/label/c.Handoff_Intake_Done_Item';
-import DONE_NOTE from '@salesforce/label/c.Handoff_Intake_Done_Note';
-import DONE_ACCEPTED from '@salesforce/label/c.Handoff_Intake_Done_Accepted';
-import DONE_RETURNED from '@salesforce/label/c.Handoff_Intake_Done_Returned';
-import DONE_ESCALATED from '@salesforce/label/c.Handoff_Intake_Done_Escalated';
-import DONE_FIRST_TOUCH from '@salesforce/label/c.Handoff_Intake_Done_First_Touch';
-import DONE_REPEAT_ASK from '@salesforce/label/c.Handoff_Intake_Done_Repeat_Ask';
-import DONE_RESUBMITTED from '@salesforce/label/c.Handoff_Intake_Done_Resubmitted';
+import { LABELS, errorMessage, format } from 'c/handoffIntakeLabels';
+import type { ActionDetail, IntakeAction } from 'c/handoffIntakeActions';
+import type { FormKind, FormSubmitDetail } from 'c/handoffIntakeForm';
+import type { ItemEventDetail } from 'c/handoffIntakeItem';
 
 type Option = HandoffIntake.Option;
 type ItemView = HandoffIntake.ItemView;
 type HandoffView = HandoffIntake.HandoffView;
 type IntakeView = HandoffIntake.IntakeView;
+// ESLint parses TypeScript with Babel, whose scope analysis counts an imported type as used only
+// in a type alias or interface.
+type Action = IntakeAction;
+type Kind = FormKind;
+type ActionEvent = CustomEvent<ActionDetail>;
+type SubmitEvent = CustomEvent<FormSubmitDetail>;
+type ItemEvent = CustomEvent<ItemEventDetail>;
 
-type FormKind = 'return' | 'escalate' | 'firstTouch' | 'repeatAsk';
 type SlaState = 'touched' | 'paused' | 'breached' | 'running' | 'none';
-
-interface Draft {
-  reasons: string[];
-  notes: string;
-  dueDate: string;
-  touchedAt: string;
-  channel: string;
-}
-
-interface ItemRow extends ItemView {
-  radioName: string;
-  notesValue: string;
-  notesChanged: boolean;
-  saveNoteDisabled: boolean;
-  statusText: string;
-  notesLabel: string;
-  statusGroupLabel: string;
-  setByText: string;
-  hasSetBy: boolean;
-  badgeClass: string;
-}
 
 interface HandoffRow extends HandoffView {
   bodyId: string;
-  acceptHintId: string;
-  escalateHintId: string;
-  resubmitHintId: string;
   isExpanded: boolean;
   ariaExpanded: string;
   toggleIcon: string;
@@ -150,13 +68,10 @@ interface HandoffRow extends HandoffView {
   showReviewDue: boolean;
   reviewOverdue: boolean;
   reviewClass: string;
-  itemRows: ItemRow[];
+  itemRows: (ItemView & { noteDraft?: string })[];
   hasItems: boolean;
-  acceptDisabled: boolean;
+  outstanding: string[];
   acceptHint: string;
-  escalateDisabled: boolean;
-  escalateTarget: string;
-  escalateDescription: string;
   escalatedText: string;
   isReturned: boolean;
   returnReasonsText: string;
@@ -165,10 +80,6 @@ interface HandoffRow extends HandoffView {
   showRepeatAskCount: boolean;
   showActions: boolean;
   showReadOnlyNote: boolean;
-  showReturnForm: boolean;
-  showEscalateForm: boolean;
-  showFirstTouchForm: boolean;
-  showRepeatAskForm: boolean;
   statusBadgeClass: string;
 }
 
@@ -178,46 +89,12 @@ interface WiredView {
 }
 
 const ITEM_DONE = new Set(['Verified', 'Not Applicable']);
-const REASON_OTHER = 'Other';
 const HOUR_MS = 3600000;
-const DAY_MS = 24 * HOUR_MS;
 const REVIEWABLE = new Set(['New', 'In Review', 'Escalated']);
-
-/** Replaces {0}, {1}, … in a label. */
-function format(template: string, ...values: (string | number | null | undefined)[]): string {
-  return template.replace(/\{(\d+)\}/g, (_match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined || value === null ? '' : String(value);
-  });
-}
-
-/** The message of an Apex (AuraHandledException), LDS or JavaScript error. */
-function errorMessage(error: unknown): string {
-  const failure = (error ?? {}) as HandoffIntake.ErrorLike;
-  const details = failure.body;
-  if (Array.isArray(details)) {
-    return details
-      .map((detail) => detail.message)
-      .filter(Boolean)
-      .join(', ');
-  }
-  return details?.message ?? failure.message ?? String(error);
-}
-
-/** Today (the user's browser date) as YYYY-MM-DD, plus some days. */
-function isoDate(daysFromToday = 0): string {
-  const day = new Date(Date.now() + daysFromToday * DAY_MS);
-  const month = String(day.getMonth() + 1).padStart(2, '0');
-  const date = String(day.getDate()).padStart(2, '0');
-  return `${day.getFullYear()}-${month}-${date}`;
-}
+const FORMS: readonly Action[] = ['return', 'escalate', 'firstTouch', 'repeatAsk'];
 
 function recordUrl(recordId: string | null | undefined): string {
   return recordId ? `/lightning/r/${recordId}/view` : '';
-}
-
-function emptyDraft(): Draft {
-  return { reasons: [], notes: '', dueDate: '', touchedAt: '', channel: '' };
 }
 
 export default class HandoffIntakeChecklist extends LightningElement {
@@ -226,59 +103,7 @@ export default class HandoffIntakeChecklist extends LightningElement {
   /** Account or Handoff__c (set by the record page). */
   @api objectApiName?: string;
 
-  labels = {
-    title: TITLE,
-    loading: LOADING,
-    loadErrorTitle: LOAD_ERROR_TITLE,
-    loadErrorHelp: LOAD_ERROR_HELP,
-    retry: RETRY,
-    emptyAccount: EMPTY_ACCOUNT,
-    readOnly: READ_ONLY,
-    status: STATUS,
-    segment: SEGMENT,
-    tier: TIER,
-    ae: AE,
-    csm: CSM,
-    deal: DEAL,
-    closedAt: CLOSED_AT,
-    summaryHeading: SUMMARY_HEADING,
-    summaryEmpty: SUMMARY_EMPTY,
-    missingAtClose: MISSING_AT_CLOSE,
-    exceptionUsed: EXCEPTION_USED,
-    slaHeading: SLA_HEADING,
-    firstTouchDue: FIRST_TOUCH_DUE,
-    firstTouchDone: FIRST_TOUCH_DONE,
-    slaBreached: SLA_BREACHED,
-    slaPaused: SLA_PAUSED,
-    slaNone: SLA_NONE,
-    reviewDue: REVIEW_DUE,
-    reviewOverdue: REVIEW_OVERDUE,
-    checklistHeading: CHECKLIST_HEADING,
-    checklistEmpty: CHECKLIST_EMPTY,
-    required: REQUIRED,
-    saveNote: SAVE_NOTE,
-    accept: ACCEPT,
-    returnAction: RETURN_ACTION,
-    returnReasons: RETURN_REASONS,
-    returnNotes: RETURN_NOTES,
-    returnNotesHelp: RETURN_NOTES_HELP,
-    returnDue: RETURN_DUE,
-    returnedOn: RETURNED_ON,
-    escalate: ESCALATE,
-    escalateReason: ESCALATE_REASON,
-    escalateHint: ESCALATE_HINT,
-    firstTouch: FIRST_TOUCH,
-    firstTouchWhen: FIRST_TOUCH_WHEN,
-    firstTouchChannel: FIRST_TOUCH_CHANNEL,
-    firstTouchAuto: FIRST_TOUCH_AUTO,
-    repeatAsk: REPEAT_ASK,
-    repeatAskNote: REPEAT_ASK_NOTE,
-    resubmit: RESUBMIT,
-    resubmitHint: RESUBMIT_HINT,
-    cancel: CANCEL,
-    formInvalid: FORM_INVALID,
-    saving: SAVING
-  };
+  labels = LABELS;
 
   /** The last data the wire provisioned. */
   view?: IntakeView;
@@ -287,19 +112,19 @@ export default class HandoffIntakeChecklist extends LightningElement {
   /** Which handoff sections the user opened or closed (by handoff Id). */
   expanded: Record<string, boolean> = {};
   /** The one form open at a time. */
-  form?: { handoffId: string; kind: FormKind };
-  draft: Draft = emptyDraft();
-  formError = '';
+  form?: { handoffId: string; kind: Kind };
   /** Unsaved notes by item Id. */
   noteDrafts: Record<string, string> = {};
   busy = false;
   /** The last success, read out by screen readers (role=status). */
   announcement = '';
-  /** The last failed action (role=alert). */
+  /** The last failed action outside a form (role=alert; takes the focus). */
   actionError = '';
+  /** The last failed form submission (shown and focused in the form's dialog). */
+  formError = '';
 
   private wiredResult?: WiredView;
-  private focusSelector?: string;
+  private focusAfterRender?: () => void;
 
   @wire(getIntakeView, { recordId: '$recordId' })
   wiredView(result: WiredView): void {
@@ -314,11 +139,9 @@ export default class HandoffIntakeChecklist extends LightningElement {
   }
 
   renderedCallback(): void {
-    if (this.focusSelector) {
-      const target = this.template.querySelector<HTMLElement>(this.focusSelector);
-      this.focusSelector = undefined;
-      target?.focus();
-    }
+    const focus = this.focusAfterRender;
+    this.focusAfterRender = undefined;
+    focus?.();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -327,10 +150,6 @@ export default class HandoffIntakeChecklist extends LightningElement {
 
   get isLoading(): boolean {
     return !this.view && !this.loadError;
-  }
-
-  get hasHandoffs(): boolean {
-    return (this.view?.handoffs.length ?? 0) > 0;
   }
 
   get isEmpty(): boolean {
@@ -353,21 +172,28 @@ export default class HandoffIntakeChecklist extends LightningElement {
     return this.view?.channelOptions ?? [];
   }
 
-  get returnNotesRequired(): boolean {
-    return this.draft.reasons.includes(REASON_OTHER);
-  }
-
-  get todayIso(): string {
-    return isoDate();
-  }
-
-  get nowIso(): string {
-    return new Date().toISOString();
-  }
-
   get handoffs(): HandoffRow[] {
     const handoffs = this.view?.handoffs ?? [];
     return handoffs.map((handoff, index) => this.toRow(handoff, index, handoffs.length));
+  }
+
+  /** The open form's handoff (for its suggested due date and escalation target). */
+  get formHandoff(): HandoffView | undefined {
+    return this.findHandoff(this.form?.handoffId);
+  }
+
+  get formKind(): Kind | undefined {
+    return this.form?.kind;
+  }
+
+  get formDueDate(): string | null {
+    return this.formHandoff?.suggestedReturnDueDate ?? null;
+  }
+
+  get formEscalateTarget(): string {
+    return (this.formHandoff?.escalationLevel ?? 0) === 0
+      ? LABELS.escalateToCs
+      : LABELS.escalateToSales;
   }
 
   private toRow(handoff: HandoffView, index: number, count: number): HandoffRow {
@@ -384,8 +210,6 @@ export default class HandoffIntakeChecklist extends LightningElement {
     const showReviewDue = REVIEWABLE.has(handoff.status) && !Number.isNaN(reviewDueAt);
     const reviewOverdue = showReviewDue && reviewDueAt < now;
     const level = handoff.escalationLevel ?? 0;
-    const formOpen = (kind: FormKind) =>
-      this.form?.handoffId === handoff.id && this.form.kind === kind;
     const canAct =
       !!handoff.canAccept ||
       !!handoff.canReturn ||
@@ -397,14 +221,11 @@ export default class HandoffIntakeChecklist extends LightningElement {
     return {
       ...handoff,
       bodyId: `body-${handoff.id}`,
-      acceptHintId: `accept-hint-${handoff.id}`,
-      escalateHintId: `escalate-hint-${handoff.id}`,
-      resubmitHintId: `resubmit-hint-${handoff.id}`,
       isExpanded,
       ariaExpanded: String(isExpanded),
       toggleIcon: isExpanded ? 'utility:chevrondown' : 'utility:chevronright',
       showOpenRecord: this.isAccountPage,
-      openRecordText: format(OPEN_RECORD, handoff.name),
+      openRecordText: format(LABELS.openRecord, handoff.name),
       recordUrl: recordUrl(handoff.id),
       opportunityUrl: recordUrl(handoff.opportunityId),
       hasSummary: !!handoff.summary && handoff.summary.trim().length > 0,
@@ -417,31 +238,26 @@ export default class HandoffIntakeChecklist extends LightningElement {
         slaState !== 'running'
           ? ''
           : handoff.businessHoursLeft !== null && handoff.businessHoursLeft !== undefined
-            ? format(BUSINESS_HOURS_LEFT, handoff.businessHoursLeft)
-            : format(HOURS_LEFT, Math.max(0, Math.round(((dueAt - now) / HOUR_MS) * 10) / 10)),
+            ? format(LABELS.businessHoursLeft, handoff.businessHoursLeft)
+            : format(
+                LABELS.hoursLeft,
+                Math.max(0, Math.round(((dueAt - now) / HOUR_MS) * 10) / 10)
+              ),
       showReviewDue,
       reviewOverdue,
       reviewClass: reviewOverdue ? 'slds-text-color_error' : '',
-      itemRows: items.map((item) => this.toItemRow(item)),
+      itemRows: items.map((item) => ({ ...item, noteDraft: this.noteDrafts[item.id] })),
       hasItems: items.length > 0,
-      acceptDisabled: this.busy || outstanding.length > 0,
-      acceptHint: outstanding.length > 0 ? format(ACCEPT_HINT, outstanding.join(', ')) : '',
-      escalateDisabled: this.busy || outstanding.length === 0,
-      escalateTarget: level === 0 ? ESCALATE_TO_CS : ESCALATE_TO_SALES,
-      escalateDescription:
-        outstanding.length === 0 ? ESCALATE_HINT : level === 0 ? ESCALATE_TO_CS : ESCALATE_TO_SALES,
-      escalatedText: level >= 2 ? ESCALATED_SALES : level === 1 ? ESCALATED_CS : '',
+      outstanding,
+      acceptHint: outstanding.length > 0 ? format(LABELS.acceptHint, outstanding.join(', ')) : '',
+      escalatedText: level >= 2 ? LABELS.escalatedSales : level === 1 ? LABELS.escalatedCs : '',
       isReturned: (handoff.returnReasons?.length ?? 0) > 0 || !!handoff.returnedAt,
       returnReasonsText: (handoff.returnReasonLabels ?? handoff.returnReasons ?? []).join(', '),
-      returnCountText: format(RETURN_COUNT, handoff.returnCount ?? 0),
-      repeatAskCountText: format(REPEAT_ASK_COUNT, handoff.repeatAskCount ?? 0),
+      returnCountText: format(LABELS.returnCount, handoff.returnCount ?? 0),
+      repeatAskCountText: format(LABELS.repeatAskCount, handoff.repeatAskCount ?? 0),
       showRepeatAskCount: (handoff.repeatAskCount ?? 0) > 0,
       showActions: canAct,
       showReadOnlyNote: !handoff.canEditChecklist && !handoff.canResubmit,
-      showReturnForm: formOpen('return'),
-      showEscalateForm: formOpen('escalate'),
-      showFirstTouchForm: formOpen('firstTouch'),
-      showRepeatAskForm: formOpen('repeatAsk'),
       statusBadgeClass:
         handoff.status === 'Accepted' || handoff.status === 'Complete'
           ? 'slds-badge slds-theme_success'
@@ -464,32 +280,6 @@ export default class HandoffIntakeChecklist extends LightningElement {
     return handoff.slaBreached || dueAt <= now ? 'breached' : 'running';
   }
 
-  private toItemRow(item: ItemView): ItemRow {
-    const draft = this.noteDrafts[item.id];
-    const saved = item.notes ?? '';
-    const notesValue = draft ?? saved;
-    const notesChanged = draft !== undefined && draft !== saved;
-    const statusLabel = item.statusLabel ?? item.status;
-    return {
-      ...item,
-      radioName: `status-${item.id}`,
-      notesValue,
-      notesChanged,
-      saveNoteDisabled: this.busy || !notesChanged,
-      statusText: statusLabel,
-      notesLabel: format(ITEM_NOTES, item.item),
-      statusGroupLabel: format(ITEM_STATUS, item.item),
-      setByText: format(SET_BY, item.verifiedByName ?? ''),
-      hasSetBy: !!item.verifiedByName && !!item.verifiedAt,
-      badgeClass:
-        item.status === 'Verified'
-          ? 'slds-badge slds-theme_success'
-          : item.status === 'Missing'
-            ? 'slds-badge slds-theme_error'
-            : 'slds-badge'
-    };
-  }
-
   private findHandoff(handoffId: string | undefined): HandoffView | undefined {
     return this.view?.handoffs.find((h) => h.id === handoffId);
   }
@@ -502,6 +292,11 @@ export default class HandoffIntakeChecklist extends LightningElement {
       }
     }
     return undefined;
+  }
+
+  /** The handoff whose checklist holds an item. */
+  private handoffOfItem(itemId: string): string {
+    return this.view?.handoffs.find((h) => h.items?.some((i) => i.id === itemId))?.id ?? '';
   }
 
   // ------------------------------------------------------------------------------------------
@@ -523,115 +318,76 @@ export default class HandoffIntakeChecklist extends LightningElement {
     }
   }
 
-  handleItemStatus(event: CustomEvent<{ value: string }>): void {
-    const itemId = (event.target as HTMLElement).dataset.id;
-    const handoffId = (event.target as HTMLElement).dataset.handoff ?? '';
-    const item = this.findItem(itemId);
+  handleItemStatus(event: ItemEvent): void {
+    const item = this.findItem(event.detail.itemId);
     if (!item) {
       return;
     }
-    const status = event.detail.value;
+    const status = event.detail.itemStatus ?? item.status;
     const notes = this.noteDrafts[item.id] ?? item.notes ?? '';
     const statusLabel = this.itemStatusOptions.find((o) => o.value === status)?.label ?? status;
     this.run(
       () => saveItem({ itemId: item.id, status, notes }),
-      format(DONE_ITEM, item.item, statusLabel),
-      handoffId,
+      format(LABELS.doneItem, item.item, statusLabel),
+      this.handoffOfItem(item.id),
       () => this.forgetNote(item.id)
     );
   }
 
-  handleNoteChange(event: CustomEvent<{ value: string }>): void {
-    const itemId = (event.target as HTMLElement).dataset.id ?? '';
-    this.noteDrafts = { ...this.noteDrafts, [itemId]: event.detail.value ?? '' };
+  handleNoteChange(event: ItemEvent): void {
+    this.noteDrafts = { ...this.noteDrafts, [event.detail.itemId]: event.detail.notes ?? '' };
   }
 
-  handleSaveNote(event: Event): void {
-    const itemId = (event.currentTarget as HTMLElement).dataset.id;
-    const handoffId = (event.currentTarget as HTMLElement).dataset.handoff ?? '';
-    const item = this.findItem(itemId);
+  handleSaveNote(event: ItemEvent): void {
+    const item = this.findItem(event.detail.itemId);
     if (!item) {
       return;
     }
     const notes = this.noteDrafts[item.id] ?? item.notes ?? '';
     this.run(
       () => saveItem({ itemId: item.id, status: item.status, notes }),
-      format(DONE_NOTE, item.item),
-      handoffId,
+      format(LABELS.doneNote, item.item),
+      this.handoffOfItem(item.id),
       () => this.forgetNote(item.id)
     );
   }
 
-  handleAccept(event: Event): void {
-    const handoff = this.findHandoff((event.currentTarget as HTMLElement).dataset.id);
+  handleAction(event: ActionEvent): void {
+    const handoff = this.findHandoff(event.detail.handoffId);
+    const action = event.detail.action;
     if (!handoff) {
       return;
     }
-    this.run(
-      () => acceptHandoff({ handoffId: handoff.id }),
-      format(DONE_ACCEPTED, handoff.name),
-      handoff.id
-    );
-  }
-
-  handleResubmit(event: Event): void {
-    const handoff = this.findHandoff((event.currentTarget as HTMLElement).dataset.id);
-    if (!handoff) {
-      return;
+    if (action === 'accept') {
+      this.run(
+        () => acceptHandoff({ handoffId: handoff.id }),
+        format(LABELS.doneAccepted, handoff.name),
+        handoff.id
+      );
+    } else if (action === 'resubmit') {
+      this.run(
+        () => resubmit({ handoffId: handoff.id }),
+        format(LABELS.doneResubmitted, handoff.name),
+        handoff.id
+      );
+    } else if (FORMS.includes(action)) {
+      this.form = { handoffId: handoff.id, kind: action as Kind };
+      this.formError = '';
+      this.actionError = '';
     }
-    this.run(
-      () => resubmit({ handoffId: handoff.id }),
-      format(DONE_RESUBMITTED, handoff.name),
-      handoff.id
-    );
-  }
-
-  handleOpenForm(event: Event): void {
-    const button = event.currentTarget as HTMLElement;
-    const handoff = this.findHandoff(button.dataset.id);
-    const kind = button.dataset.form as FormKind | undefined;
-    if (!handoff || !kind) {
-      return;
-    }
-    this.form = { handoffId: handoff.id, kind };
-    this.formError = '';
-    this.actionError = '';
-    this.draft = {
-      ...emptyDraft(),
-      dueDate: handoff.suggestedReturnDueDate ?? isoDate(2),
-      touchedAt: new Date().toISOString()
-    };
-    this.focusSelector = `[data-first-field="${kind}"]`;
   }
 
   handleCancelForm(): void {
     this.closeForm();
   }
 
-  handleDraftChange(event: CustomEvent<{ value: string | string[] }>): void {
-    const field = (event.target as HTMLElement).dataset.field as keyof Draft | undefined;
-    if (!field) {
+  handleSubmitForm(event: SubmitEvent): void {
+    const handoff = this.findHandoff(this.form?.handoffId);
+    if (!handoff) {
       return;
     }
-    this.draft = { ...this.draft, [field]: event.detail.value } as Draft;
-  }
-
-  handleSubmitForm(): void {
-    const form = this.form;
-    const handoff = this.findHandoff(form?.handoffId);
-    if (!form || !handoff) {
-      return;
-    }
-    this.template
-      .querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('[data-field]')
-      .forEach((input) => input.reportValidity?.());
-    if (!this.draftIsValid(form.kind)) {
-      this.formError = FORM_INVALID;
-      return;
-    }
-    this.formError = '';
-    const draft = this.draft;
-    switch (form.kind) {
+    const draft = event.detail;
+    switch (draft.kind) {
       case 'return':
         this.run(
           () =>
@@ -641,14 +397,14 @@ export default class HandoffIntakeChecklist extends LightningElement {
               notes: draft.notes,
               dueDate: draft.dueDate || null
             }),
-          format(DONE_RETURNED, handoff.name),
+          format(LABELS.doneReturned, handoff.name),
           handoff.id
         );
         break;
       case 'escalate':
         this.run(
           () => escalate({ handoffId: handoff.id, reason: draft.notes }),
-          format(DONE_ESCALATED, handoff.name),
+          format(LABELS.doneEscalated, handoff.name),
           handoff.id
         );
         break;
@@ -660,43 +416,31 @@ export default class HandoffIntakeChecklist extends LightningElement {
               touchedAt: draft.touchedAt || null,
               channel: draft.channel
             }),
-          format(DONE_FIRST_TOUCH, handoff.name),
+          format(LABELS.doneFirstTouch, handoff.name),
           handoff.id
         );
         break;
       default:
         this.run(
           () => recordRepeatAsk({ handoffId: handoff.id, note: draft.notes }),
-          format(DONE_REPEAT_ASK, handoff.name),
+          format(LABELS.doneRepeatAsk, handoff.name),
           handoff.id
         );
     }
   }
 
-  private draftIsValid(kind: FormKind): boolean {
-    const draft = this.draft;
-    const hasNotes = draft.notes.trim().length > 0;
-    switch (kind) {
-      case 'return':
-        return (
-          draft.reasons.length > 0 &&
-          (!draft.reasons.includes(REASON_OTHER) || hasNotes) &&
-          (!draft.dueDate || draft.dueDate >= isoDate())
-        );
-      case 'firstTouch':
-        return !!draft.channel && !!draft.touchedAt;
-      default:
-        return hasNotes;
-    }
-  }
-
+  /** Closes the form and gives the focus back to what opened it. */
   private closeForm(): void {
     const form = this.form;
     this.form = undefined;
     this.formError = '';
     if (form) {
-      // Back to the button that opened the form.
-      this.focusSelector = `[data-form="${form.kind}"][data-id="${form.handoffId}"]`;
+      this.focusAfterRender = () => {
+        const actions = this.template.querySelector<
+          HTMLElement & { focusAction?: (action: Action) => void }
+        >(`c-handoff-intake-actions[data-id="${form.handoffId}"]`);
+        actions?.focusAction?.(form.kind);
+      };
     }
   }
 
@@ -718,6 +462,7 @@ export default class HandoffIntakeChecklist extends LightningElement {
     }
     this.busy = true;
     this.actionError = '';
+    this.formError = '';
     this.announcement = '';
     try {
       await call();
@@ -731,7 +476,15 @@ export default class HandoffIntakeChecklist extends LightningElement {
         await notifyRecordUpdateAvailable([{ recordId: handoffId }]);
       }
     } catch (error) {
-      this.actionError = format(ACTION_FAILED, errorMessage(error));
+      const message = format(LABELS.actionFailed, errorMessage(error));
+      if (this.form) {
+        // The form's dialog shows it and moves the focus to it.
+        this.formError = message;
+      } else {
+        this.actionError = message;
+        this.focusAfterRender = () =>
+          this.template.querySelector<HTMLElement>('[data-id="action-error-message"]')?.focus();
+      }
     } finally {
       this.busy = false;
     }

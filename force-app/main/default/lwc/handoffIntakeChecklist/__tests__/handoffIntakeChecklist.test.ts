@@ -1,8 +1,10 @@
 /**
- * Tests of c/handoffIntakeChecklist with a wire mock of HandoffIntakeController.getIntakeView:
- * the loading, error and empty states; the handoffs, their SLA clocks and checklists; every
- * action (item status, note, accept, return, escalate, first touch, repeat ask, resubmit), their
- * validation and server errors; the read-only view of Sales; and accessibility.
+ * Tests of c/handoffIntakeChecklist with a wire mock of HandoffIntakeController.getIntakeView,
+ * through its child components (item rows, action bar, the forms in the modal dialog; the
+ * queries below enter their shadow trees): the loading, error and empty states; the handoffs,
+ * their SLA clocks and checklists; every action (item status, note, accept, return, escalate,
+ * first touch, repeat ask, resubmit), their validation and server errors; the read-only view of
+ * Sales; and accessibility (focus after forms and failures included).
  *
  * @sa11y/jest is not installed in this project, so the accessibility tests assert roles, ARIA
  * attributes, accessible names and focus explicitly.
@@ -21,6 +23,7 @@ import logFirstTouch from '@salesforce/apex/HandoffIntakeController.logFirstTouc
 import escalate from '@salesforce/apex/HandoffIntakeController.escalate';
 import recordRepeatAsk from '@salesforce/apex/HandoffIntakeController.recordRepeatAsk';
 import HandoffIntakeChecklist from 'c/handoffIntakeChecklist';
+import { byIdRef, deepQuery, deepQueryAll } from '../../../../../test/jest-helpers/shadowQuery';
 
 // ---------------------------------------------------------------------------------------------
 // Module mocks: the wire adapter, the imperative Apex calls, refreshApex, and the labels whose
@@ -174,11 +177,11 @@ function root(element: HTMLElement): ShadowRoot {
 }
 
 function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return root(element).querySelector<HTMLElement>(selector);
+  return deepQuery(root(element), selector);
 }
 
 function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(root(element).querySelectorAll<HTMLElement>(selector));
+  return deepQueryAll(root(element), selector);
 }
 
 function handoffItem(element: HTMLElement, handoffId: string): HTMLElement {
@@ -190,11 +193,11 @@ function handoffItem(element: HTMLElement, handoffId: string): HTMLElement {
 }
 
 function within(scope: HTMLElement, selector: string): HTMLElement | null {
-  return scope.querySelector<HTMLElement>(selector);
+  return deepQuery(scope, selector);
 }
 
 function button(scope: HTMLElement, selector: string): HTMLButtonElement {
-  const found = scope.querySelector<HTMLButtonElement>(selector);
+  const found = deepQuery<HTMLButtonElement>(scope, selector);
   if (!found) {
     throw new Error(`no button ${selector}`);
   }
@@ -205,14 +208,43 @@ function change(target: Element, value: unknown): void {
   target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
+/** The action bar's "More actions" menu of a handoff, or null. */
+function menu(element: HTMLElement, handoffId: string): HTMLElement | null {
+  return within(handoffItem(element, handoffId), 'lightning-button-menu');
+}
+
+/** The values of the menu's items. */
+function menuItems(element: HTMLElement, handoffId: string): string[] {
+  const items = deepQueryAll<HTMLElement & { value: string }>(
+    menu(element, handoffId),
+    'lightning-menu-item'
+  );
+  return items.map((item) => item.value);
+}
+
+/** Opens a form: Return to Sales is a button, the others are in the menu. */
 async function openForm(
   element: HTMLElement,
   handoffId: string,
   form: string
 ): Promise<HTMLElement> {
-  button(handoffItem(element, handoffId), `button[data-form="${form}"]`).click();
+  if (form === 'return') {
+    button(handoffItem(element, handoffId), `button[data-form="${form}"]`).click();
+  } else {
+    menu(element, handoffId)?.dispatchEvent(new CustomEvent('select', { detail: { value: form } }));
+  }
   await flush();
-  return handoffItem(element, handoffId);
+  return root(element) as unknown as HTMLElement;
+}
+
+/** An element of the open form's dialog (`dialog`, `close`, `cancel`, `confirm`, `error`…). */
+function inDialog(element: HTMLElement, id: string): HTMLElement | null {
+  const modal = $(element, 'c-handoff-modal');
+  return modal?.shadowRoot?.querySelector<HTMLElement>(`[data-id="${id}"]`) ?? null;
+}
+
+function confirmForm(element: HTMLElement): void {
+  inDialog(element, 'confirm')?.click();
 }
 
 afterEach(() => {
@@ -387,7 +419,7 @@ describe('c-handoff-intake-checklist checklist', () => {
   it('shows each item with its status choice, notes, required badge and who set it', async () => {
     const element = await renderWith(viewData());
     const first = handoffItem(element, FIRST);
-    const groups = Array.from(first.querySelectorAll('lightning-radio-group')) as (HTMLElement & {
+    const groups = deepQueryAll(first, 'lightning-radio-group') as (HTMLElement & {
       value: string;
       label: string;
       options: HandoffIntake.Option[];
@@ -399,15 +431,17 @@ describe('c-handoff-intake-checklist checklist', () => {
       'Missing',
       'Not applicable'
     ]);
+    // "Required" is an asterisk before the item's name (SLDS), with a text alternative.
     const required = Array.from(first.querySelectorAll('li[data-item]')).map(
-      (li) => !!li.querySelector('.slds-badge_lightest')
+      (li) => !!deepQuery(li, 'abbr.slds-required')
     );
     expect(required).toEqual([true, true, false]);
-    const setBy = Array.from(first.querySelectorAll('[data-id="set-by"]')).map((p) =>
-      p.textContent?.trim()
-    );
+    expect(
+      within(within(first, 'li[data-item]') as HTMLElement, '.slds-assistive-text')?.textContent
+    ).toBe('c.Handoff_Intake_Required');
+    const setBy = deepQueryAll(first, '[data-id="set-by"]').map((p) => p.textContent?.trim());
     expect(setBy).toEqual(['Set by Casey Success', 'Set by Casey Success']);
-    const notes = first.querySelector('lightning-textarea') as HTMLElement & { value: string };
+    const notes = within(first, 'lightning-textarea') as HTMLElement & { value: string };
     expect(notes.value).toBe('Confirmed on the kickoff call.');
   });
 
@@ -418,7 +452,7 @@ describe('c-handoff-intake-checklist checklist', () => {
 
   it('saves an item status with its notes, announces it and refreshes', async () => {
     const element = await renderWith(viewData());
-    const group = handoffItem(element, FIRST).querySelectorAll('lightning-radio-group')[1];
+    const group = deepQueryAll(handoffItem(element, FIRST), 'lightning-radio-group')[1];
     change(group, 'Not Applicable');
     await flush();
     expect(saveItemMock).toHaveBeenCalledWith({
@@ -433,15 +467,29 @@ describe('c-handoff-intake-checklist checklist', () => {
     expect(notifyMock).toHaveBeenCalledWith([{ recordId: FIRST }]);
   });
 
-  it('saves a changed note with the item status', async () => {
+  it('offers Save note only on the item whose note changed, and saves it with the status', async () => {
     const element = await renderWith(viewData());
     const first = handoffItem(element, FIRST);
-    const save = button(first, 'button[data-action="save-note"][data-id="a0C000000000003AAA"]');
-    expect(save.disabled).toBe(true);
-    change(first.querySelectorAll('lightning-textarea')[2], 'Kickoff on Monday.');
+    const saveButtons = () => deepQueryAll(first, 'button[data-action="save-note"]');
+    // No row of identical buttons on an untouched checklist.
+    expect(saveButtons()).toHaveLength(0);
+    change(deepQueryAll(first, 'lightning-textarea')[2], 'Kickoff on Monday.');
     await flush();
+    expect(saveButtons()).toHaveLength(1);
+    const kickoff = within(first, 'li[data-item="a0C000000000003AAA"]') as HTMLElement;
+    const save = button(kickoff, 'button[data-action="save-note"]');
     expect(save.disabled).toBe(false);
-    save.click();
+    expect(save.textContent?.trim()).toBe('c.Handoff_Intake_Save_Note');
+    // Typing the saved text back hides it again.
+    change(deepQueryAll(first, 'lightning-textarea')[2], "Waiting for the customer's calendar.");
+    await flush();
+    expect(saveButtons()).toHaveLength(0);
+    change(deepQueryAll(first, 'lightning-textarea')[2], 'Kickoff on Monday.');
+    await flush();
+    button(
+      within(first, 'li[data-item="a0C000000000003AAA"]') as HTMLElement,
+      'button[data-action="save-note"]'
+    ).click();
     await flush();
     expect(saveItemMock).toHaveBeenCalledWith({
       itemId: 'a0C000000000003AAA',
@@ -451,25 +499,29 @@ describe('c-handoff-intake-checklist checklist', () => {
     expect($(element, '[data-id="announcement"]')?.textContent).toContain(
       'c.Handoff_Intake_Done_Note'
     );
-    expect(save.disabled).toBe(true);
+    expect(saveButtons()).toHaveLength(0);
   });
 
-  it('shows the server message when saving an item fails, and keeps the note', async () => {
+  it('shows the server message when saving an item fails, moves the focus to it, and keeps the note', async () => {
     saveItemMock.mockRejectedValueOnce({ body: { message: 'This handoff is Complete.' } });
     const element = await renderWith(viewData());
     const first = handoffItem(element, FIRST);
-    change(first.querySelectorAll('lightning-textarea')[1], 'Champion is Dana.');
+    change(deepQueryAll(first, 'lightning-textarea')[1], 'Champion is Dana.');
     await flush();
-    button(first, 'button[data-action="save-note"][data-id="a0C000000000002AAA"]').click();
+    button(
+      within(first, 'li[data-item="a0C000000000002AAA"]') as HTMLElement,
+      'button[data-action="save-note"]'
+    ).click();
     await flush();
     const alert = $(element, '[data-id="action-error"]') as HTMLElement;
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toContain('Failed: This handoff is Complete.');
-    const notes = handoffItem(element, FIRST).querySelectorAll(
+    // The focus goes to the message, not to <body>.
+    expect(root(element).activeElement).toBe($(element, '[data-id="action-error-message"]'));
+    const notes = deepQueryAll<HTMLElement & { value: string }>(
+      handoffItem(element, FIRST),
       'lightning-textarea'
-    )[1] as Element & {
-      value: string;
-    };
+    )[1];
     expect(notes.value).toBe('Champion is Dana.');
     expect(refreshMock).not.toHaveBeenCalled();
   });
@@ -523,19 +575,16 @@ describe('c-handoff-intake-checklist return to Sales', () => {
     let first = await openForm(element, FIRST, 'return');
     const form = within(first, '[data-id="return-form"]') as HTMLElement;
     expect(form).not.toBeNull();
-    button(form, 'button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
-    first = handoffItem(element, FIRST);
-    expect(within(first, '[data-id="form-error"]')?.textContent).toContain(
-      'c.Handoff_Intake_Form_Invalid'
-    );
+    expect(inDialog(element, 'error')?.textContent).toContain('c.Handoff_Intake_Form_Invalid');
     change(within(first, 'lightning-checkbox-group') as HTMLElement, ['Other']);
     await flush();
     const notes = within(first, '[data-id="return-form"] lightning-textarea') as HTMLElement & {
       required: boolean;
     };
     expect(notes.required).toBe(true);
-    button(first, '[data-id="return-form"] button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
     expect(returnMock).not.toHaveBeenCalled();
   });
@@ -557,7 +606,7 @@ describe('c-handoff-intake-checklist return to Sales', () => {
     );
     change(dueInput, '2099-03-10');
     await flush();
-    button(first, '[data-id="return-form"] button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
     expect(returnMock).toHaveBeenCalledWith({
       handoffId: FIRST,
@@ -565,7 +614,7 @@ describe('c-handoff-intake-checklist return to Sales', () => {
       notes: 'No champion.',
       dueDate: '2099-03-10'
     });
-    expect(within(handoffItem(element, FIRST), '[data-id="return-form"]')).toBeNull();
+    expect($(element, '[data-id="return-form"]')).toBeNull();
     expect($(element, '[data-id="announcement"]')?.textContent).toContain(
       'c.Handoff_Intake_Done_Returned'
     );
@@ -577,12 +626,14 @@ describe('c-handoff-intake-checklist return to Sales', () => {
     const first = await openForm(element, FIRST, 'return');
     change(within(first, 'lightning-checkbox-group') as HTMLElement, ['Contradiction']);
     await flush();
-    button(first, '[data-id="return-form"] button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
-    expect($(element, '[data-id="action-error"]')?.textContent).toContain(
-      'Failed: This handoff has no AE.'
-    );
-    expect(within(handoffItem(element, FIRST), '[data-id="return-form"]')).not.toBeNull();
+    // Inside the dialog (the page behind it is out of reach), as an alert that takes the focus.
+    const error = inDialog(element, 'error') as HTMLElement;
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('Failed: This handoff has no AE.');
+    expect($(element, 'c-handoff-modal')?.shadowRoot?.activeElement).toBe(error);
+    expect($(element, '[data-id="return-form"]')).not.toBeNull();
   });
 
   it('shows the return reasons, notes and count', async () => {
@@ -605,17 +656,20 @@ describe('c-handoff-intake-checklist return to Sales', () => {
 describe('c-handoff-intake-checklist escalate', () => {
   it('escalates an incomplete handoff with a reason and says where it goes', async () => {
     const element = await renderWith(viewData());
-    let first = handoffItem(element, FIRST);
-    expect(within(first, '[data-id="escalate-hint"]')?.textContent).toContain(
+    const first = await openForm(element, FIRST, 'escalate');
+    // The dialog says where the escalation goes, and is described by it.
+    expect(inDialog(element, 'description')?.textContent?.trim()).toBe(
       'c.Handoff_Intake_Escalate_To_Cs'
     );
-    first = await openForm(element, FIRST, 'escalate');
+    expect(byIdRef(inDialog(element, 'dialog'), 'aria-describedby')).toBe(
+      inDialog(element, 'description')
+    );
     change(
       within(first, '[data-id="escalate-form"] lightning-textarea') as HTMLElement,
       'No champion'
     );
     await flush();
-    button(first, '[data-id="escalate-form"] button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
     expect(escalateMock).toHaveBeenCalledWith({ handoffId: FIRST, reason: 'No champion' });
     expect($(element, '[data-id="announcement"]')?.textContent).toContain(
@@ -625,22 +679,22 @@ describe('c-handoff-intake-checklist escalate', () => {
 
   it('needs a reason', async () => {
     const element = await renderWith(viewData());
-    const first = await openForm(element, FIRST, 'escalate');
-    button(first, '[data-id="escalate-form"] button[data-action="submit"]').click();
+    await openForm(element, FIRST, 'escalate');
+    confirmForm(element);
     await flush();
     expect(escalateMock).not.toHaveBeenCalled();
-    expect(within(handoffItem(element, FIRST), '[data-id="form-error"]')).not.toBeNull();
+    expect(inDialog(element, 'error')).not.toBeNull();
   });
 
   it('offers nothing to escalate once every required item is done', async () => {
     const data = viewData();
     (data.handoffs[0].items ?? [])[1].status = 'Verified';
     const element = await renderWith(data);
-    const first = handoffItem(element, FIRST);
-    expect(button(first, 'button[data-form="escalate"]').disabled).toBe(true);
-    expect(within(first, '[data-id="escalate-hint"]')?.textContent).toContain(
-      'c.Handoff_Intake_Escalate_Hint'
+    // Accept is the way forward: Escalate leaves the menu.
+    expect(button(handoffItem(element, FIRST), 'button[data-action="accept"]').disabled).toBe(
+      false
     );
+    expect(menuItems(element, FIRST)).toEqual(['firstTouch', 'repeatAsk']);
   });
 
   it('names the next step (the Sales manager) and the level reached', async () => {
@@ -651,7 +705,9 @@ describe('c-handoff-intake-checklist escalate', () => {
     expect(within(second, '[data-id="escalated"]')?.textContent).toContain(
       'c.Handoff_Intake_Escalated_Cs'
     );
-    expect(within(second, '[data-id="escalate-hint"]')?.textContent).toContain(
+    expect(menuItems(element, SECOND)).toContain('escalate');
+    await openForm(element, SECOND, 'escalate');
+    expect(inDialog(element, 'description')?.textContent?.trim()).toBe(
       'c.Handoff_Intake_Escalate_To_Sales'
     );
   });
@@ -665,14 +721,14 @@ describe('c-handoff-intake-checklist first touch and repeat asks', () => {
       value: string;
     };
     expect(Date.parse(when.value)).not.toBeNaN();
-    button(first, '[data-id="first-touch-form"] button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
     expect(firstTouchMock).not.toHaveBeenCalled();
-    const form = handoffItem(element, FIRST);
+    const form = root(element) as unknown as HTMLElement;
     change(within(form, 'lightning-combobox') as HTMLElement, 'Phone');
     change(when, '2025-03-04T10:00:00.000Z');
     await flush();
-    button(form, '[data-id="first-touch-form"] button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
     expect(firstTouchMock).toHaveBeenCalledWith({
       handoffId: FIRST,
@@ -692,7 +748,7 @@ describe('c-handoff-intake-checklist first touch and repeat asks', () => {
       'Asked again for the go-live date.'
     );
     await flush();
-    button(first, '[data-id="repeat-ask-form"] button[data-action="submit"]').click();
+    confirmForm(element);
     await flush();
     expect(repeatAskMock).toHaveBeenCalledWith({
       handoffId: FIRST,
@@ -707,12 +763,27 @@ describe('c-handoff-intake-checklist first touch and repeat asks', () => {
 
   it('cancels a form and gives the focus back to the button that opened it', async () => {
     const element = await renderWith(viewData());
-    let first = await openForm(element, FIRST, 'repeatAsk');
-    button(first, '[data-id="repeat-ask-form"] button[data-action="cancel"]').click();
+    await openForm(element, FIRST, 'return');
+    inDialog(element, 'cancel')?.click();
     await flush();
-    first = handoffItem(element, FIRST);
-    expect(within(first, '[data-id="repeat-ask-form"]')).toBeNull();
-    expect(root(element).activeElement).toBe(button(first, 'button[data-form="repeatAsk"]'));
+    expect($(element, '[data-id="return-form"]')).toBeNull();
+    expect(returnMock).not.toHaveBeenCalled();
+    const actions = within(handoffItem(element, FIRST), 'c-handoff-intake-actions');
+    expect(actions?.shadowRoot?.activeElement).toBe(
+      button(handoffItem(element, FIRST), 'button[data-form="return"]')
+    );
+  });
+
+  it('gives the focus back to the menu after a form opened from it (Esc closes)', async () => {
+    const element = await renderWith(viewData());
+    await openForm(element, FIRST, 'repeatAsk');
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    inDialog(element, 'dialog')?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })
+    );
+    await flush();
+    expect($(element, '[data-id="repeat-ask-form"]')).toBeNull();
+    expect(focus.mock.contexts).toContain(menu(element, FIRST));
   });
 });
 
@@ -741,11 +812,13 @@ describe('c-handoff-intake-checklist for the AE', () => {
   it('reads the intake status and notes without editing them', async () => {
     const element = await renderWith(salesView());
     const first = handoffItem(element, FIRST);
-    expect(first.querySelectorAll('lightning-radio-group').length).toBe(0);
-    expect(first.querySelectorAll('lightning-textarea').length).toBe(0);
-    expect(
-      Array.from(first.querySelectorAll('[data-id="item-status"]')).map((s) => s.textContent)
-    ).toEqual(['Verified', 'Open', 'Missing']);
+    expect(deepQueryAll(first, 'lightning-radio-group').length).toBe(0);
+    expect(deepQueryAll(first, 'lightning-textarea').length).toBe(0);
+    expect(deepQueryAll(first, '[data-id="item-status"]').map((s) => s.textContent)).toEqual([
+      'Verified',
+      'Open',
+      'Missing'
+    ]);
     expect(within(first, '[data-id="read-only"]')).not.toBeNull();
     expect(within(first, '[data-id="actions"]')).toBeNull();
   });
@@ -800,15 +873,39 @@ describe('c-handoff-intake-checklist accessibility', () => {
     expect(toggle.closest('h3')).not.toBeNull();
   });
 
+  it('shows Accept and Return to Sales as buttons and the other actions in a named menu', async () => {
+    const element = await renderWith(viewData());
+    const first = handoffItem(element, FIRST);
+    const actions = within(first, '[data-id="actions"]') as HTMLElement;
+    const buttons = deepQueryAll(actions, 'button').map((b) => b.textContent?.trim());
+    expect(buttons).toEqual(['c.Handoff_Intake_Accept', 'c.Handoff_Intake_Return']);
+    expect(button(first, 'button[data-action="accept"]').className).toContain('slds-button_brand');
+    const more = menu(element, FIRST) as HTMLElement & { alternativeText: string; label: string };
+    expect(more.alternativeText).toBe('c.Handoff_Intake_More_Actions');
+    expect(more.label).toBe('c.Handoff_Intake_More_Actions');
+    expect(menuItems(element, FIRST)).toEqual(['escalate', 'firstTouch', 'repeatAsk']);
+    const labels = deepQueryAll<HTMLElement & { label: string }>(more, 'lightning-menu-item').map(
+      (item) => item.label
+    );
+    expect(labels).toEqual([
+      'c.Handoff_Intake_Escalate',
+      'c.Handoff_Intake_First_Touch',
+      'c.Handoff_Intake_Repeat_Ask'
+    ]);
+  });
+
   it('describes Accept and Escalate with their hints', async () => {
     const element = await renderWith(viewData());
     const first = handoffItem(element, FIRST);
     const accept = button(first, 'button[data-action="accept"]');
     const hint = within(first, '[data-id="accept-hint"]') as HTMLElement;
     expect(accept.getAttribute('aria-describedby')).toBe(hint.id);
-    const escalateButton = button(first, 'button[data-form="escalate"]');
-    expect(escalateButton.getAttribute('aria-describedby')).toBe(
-      (within(first, '[data-id="escalate-hint"]') as HTMLElement).id
+    // The hint sits beside Accept (same row), not under every button.
+    expect(hint.parentElement).toBe(accept.parentElement);
+    // Escalate is described in its dialog (where it goes).
+    await openForm(element, FIRST, 'escalate');
+    expect(byIdRef(inDialog(element, 'dialog'), 'aria-describedby')?.textContent?.trim()).toBe(
+      'c.Handoff_Intake_Escalate_To_Cs'
     );
   });
 
@@ -826,15 +923,20 @@ describe('c-handoff-intake-checklist accessibility', () => {
     for (const input of inputs) {
       expect(input.label).toBeTruthy();
     }
-    const form = $(element, '[data-id="return-form"]') as HTMLElement;
-    expect(form.getAttribute('aria-label')).toBe('c.Handoff_Intake_Return');
+    // The form is a modal dialog named by its title.
+    const dialog = inDialog(element, 'dialog') as HTMLElement;
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(byIdRef(dialog, 'aria-labelledby')?.textContent?.trim()).toBe('c.Handoff_Intake_Return');
+    expect(inDialog(element, 'close')?.textContent?.trim()).toBe('c.Handoff_Intake_Close');
   });
 
   it('moves the focus into a form when it opens', async () => {
     const focus = jest.spyOn(HTMLElement.prototype, 'focus');
     const element = await renderWith(viewData());
-    const first = await openForm(element, FIRST, 'escalate');
-    const field = within(first, '[data-first-field="escalate"]');
+    await openForm(element, FIRST, 'escalate');
+    const field = $(element, '[data-id="escalate-form"] [data-autofocus]');
+    expect(field?.tagName.toLowerCase()).toBe('lightning-textarea');
     expect(focus.mock.contexts).toContain(field);
   });
 
