@@ -3,7 +3,7 @@
  *
  * `evaluate()` costs ~6 µs a call (it filters and sorts the rules and formats the segment
  * reason each time), so calling it per row would dominate a million-row audit. The scorer
- * memoises it on what the evaluator's result can depend on (docs/architecture.md, "Rule
+ * memoises it on what the evaluator's result can depend on (docs/behaviour.md, "Rule
  * evaluation"):
  *
  * - the segment and tier depend on the override and on how the amount and the employee count

@@ -1,6 +1,6 @@
 /**
  * The one place the scripts import the shared rule evaluator (the Opportunity panel's
- * `c/handoffRules` module) from, through a relative path as docs/architecture.md prescribes.
+ * `c/handoffRules` module) from, through a relative path (LWC forbids relative imports across components; scripts may).
  */
 export {
   deriveSegment,

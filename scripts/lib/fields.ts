@@ -1,5 +1,5 @@
 /**
- * The handoff fields of the contract (docs/architecture.md, "What the AE writes"), with the
+ * The handoff fields of the contract (docs/behaviour.md, "What the AE writes"), with the
  * labels the reports show and the value type the readers parse. Rule configurations may name
  * other fields; those get a label derived from the API name and are read as text.
  */

@@ -2,7 +2,7 @@
  * The rules that let the product's Apex tests pass in a customer's org, where a production deploy
  * runs them under the org's validation rules, duplicate rules, translated profile names, allowed
  * email domains, own automation and the admin's edits to our custom metadata
- * (docs/architecture.md, "Tests that pass in a customer's org"). Only an org runs the tests; this
+ * (docs/behaviour.md, "Tests that pass in a customer's org"). Only an org runs the tests; this
  * reads their source for the patterns that break there, and each rule is shown failing on a
  * snippet that breaks it.
  */

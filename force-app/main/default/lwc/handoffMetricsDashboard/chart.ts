@@ -1,6 +1,6 @@
 /**
  * @description Geometry of the dashboard's monthly bar charts, drawn as SVG by the template (no
- * charting library: see docs/architecture.md, "Metrics dashboard charts"). Pure functions: a
+ * charting library: see docs/behaviour.md, "Metrics dashboard charts"). Pure functions: a
  * value per month in, bar rectangles, reference lines and axis ticks out, in the coordinates of
  * a fixed viewBox that the SVG scales to its container.
  */

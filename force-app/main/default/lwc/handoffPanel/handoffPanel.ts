@@ -156,7 +156,7 @@ interface WireResult<T> {
 
 const STATUS_REQUESTED = 'Requested';
 const STATUS_APPROVED = 'Approved';
-/** evaluate()'s segment reasons when no policy decides (docs/architecture.md, details 3). */
+/** evaluate()'s segment reasons when no policy decides (docs/behaviour.md, "Evaluation details"). */
 const REASON_NO_ACTIVE_POLICY = 'No active segment policy';
 const REASON_NO_BAND_MET = 'No segment policy matched';
 const MINUTE = 60 * 1000;

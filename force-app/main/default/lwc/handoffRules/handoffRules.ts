@@ -3,7 +3,7 @@
  * missing required fields and weighted completeness for one Opportunity. A pure module with
  * no imports, so the Opportunity panel (as `c/handoffRules`) and the jsforce scripts (through
  * a relative import) run exactly the same code. Its twin is the Apex `HandoffRuleEvaluator`;
- * both are held to `staticresources/handoffConformanceVectors.json` (see docs/architecture.md).
+ * both are held to `staticresources/handoffConformanceVectors.json` (see docs/behaviour.md, "The conformance vectors").
  *
  * Decisions the contract leaves open (the Apex evaluator matches them):
  * - Metadata text (rule set, segment, `All`, requirement, match logic, Opportunity Type) is
@@ -455,7 +455,7 @@ function completenessOf(filledWeight: number, totalWeight: number): number {
 
 /**
  * @description Evaluates one deal against the rule configuration (the algorithm and formats in
- * docs/architecture.md): rule set, segment, tier, the applicable rules in order (section order,
+ * docs/behaviour.md, "Rule evaluation"): rule set, segment, tier, the applicable rules in order (section order,
  * then `order`, then field name), the missing required fields, the weighted completeness and
  * the rules skipped because their field does not exist.
  * @param deal the deal to evaluate

@@ -5,7 +5,7 @@
  * frozen `Handoff__c.Summary__c`). A pure module with no imports: the panel passes in the
  * labels (custom labels and field labels) and `formatNumber` from `c/handoffRules`.
  *
- * The text format is a contract (docs/architecture.md, "Handoff summary format"): the close
+ * The text format is a contract (docs/behaviour.md, "Handoff summary format"): the close
  * automation (Apex) must freeze exactly the same text, and both implementations are held to
  * `staticresources/handoffSummaryVectors.json`. Every rule below is written so that Apex can
  * follow it character for character: lengths are UTF-16 code units (Apex `String.length()`),

@@ -270,7 +270,7 @@ const vectorFile = loadVectorFile();
 
 /**
  * The Opportunity fields that exist in the org: every Opportunity field of the contract
- * (docs/architecture.md) and the standard fields the vectors use. `Handoff_Does_Not_Exist__c`
+ * (docs/behaviour.md, "Opportunity fields") and the standard fields the vectors use. `Handoff_Does_Not_Exist__c`
  * and `Account.Name` are deliberately absent.
  */
 const OPPORTUNITY_FIELDS: ReadonlySet<string> = new Set([
