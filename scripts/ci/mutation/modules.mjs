@@ -24,7 +24,10 @@ export const MODULES = {
   },
   handoffMetrics: {
     mutate: [`${LWC}/handoffMetrics/handoffMetrics.ts`],
-    tests: [`${LWC}/handoffMetrics/__tests__/handoffMetrics.test.ts`],
+    tests: [
+      `${LWC}/handoffMetrics/__tests__/handoffMetrics.test.ts`,
+      `${LWC}/handoffMetrics/__tests__/handoffMetricsBoundaries.test.ts`
+    ],
     jest: 'lwc',
     tsconfig: 'tsconfig.json',
     breakAt: 85

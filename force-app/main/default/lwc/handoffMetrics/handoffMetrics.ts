@@ -79,11 +79,21 @@ export interface MetricDefinition {
 const isNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
+/**
+ * Orders thresholds by DeveloperName, as Apex `String.compareTo` does (UTF-16 code units).
+ * DeveloperNames are unique per custom metadata type, so no two are equal.
+ */
+function byDeveloperName(a: { developerName: string }, b: { developerName: string }): number {
+  // Stryker disable next-line EqualityOperator: names are never equal, so `<=` orders alike (the tests kill `>=`, which the directive cannot single out)
+  return a.developerName < b.developerName ? -1 : 1;
+}
+
 function share(part: number | undefined, whole: number): number | null {
   return whole > 0 && isNumber(part) ? (100 * part) / whole : null;
 }
 
 function averageHours(p: CountFields): number | null {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: metricValue, the only caller, reads the NaN or Infinity of a zero count as no value too
   return p.firstTouchCount > 0 ? p.firstTouchHoursSum / p.firstTouchCount : null;
 }
 
@@ -387,11 +397,12 @@ export function weightedMedian(items: readonly { value: number; weight: number }
   let cumulative = 0;
   for (let index = 0; index < usable.length; index++) {
     cumulative += usable[index].weight;
-    if (2 * cumulative === total && index + 1 < usable.length) {
-      return (usable[index].value + usable[index + 1].value) / 2;
-    }
-    if (2 * cumulative >= total) {
+    if (2 * cumulative > total) {
       return usable[index].value;
+    }
+    // Exactly half: never at the last value, since every weight is positive.
+    if (2 * cumulative === total) {
+      return (usable[index].value + usable[index + 1].value) / 2;
     }
   }
   return null;
@@ -426,7 +437,7 @@ export function poolCounts(parts: readonly CountFields[], period = 'total'): Per
       openExceptions += p.openExceptions;
       hasOpenExceptions = true;
     }
-    if (p.handoffs > 0 && isNumber(p.firstTouchMedianHours)) {
+    if (isNumber(p.firstTouchMedianHours)) {
       medians.push({ value: p.firstTouchMedianHours, weight: p.firstTouchCount });
     }
   }
@@ -530,7 +541,7 @@ export function kpiThreshold(
       if (stricter !== 0) {
         return stricter;
       }
-      return a.developerName < b.developerName ? -1 : a.developerName > b.developerName ? 1 : 0;
+      return byDeveloperName(a, b);
     });
   return candidates[0] ?? null;
 }
@@ -548,7 +559,7 @@ export function kpiStatus(
   if (threshold && breaches(value, threshold)) {
     return 'breach';
   }
-  if (target !== null && isNumber(target)) {
+  if (isNumber(target)) {
     const meets = better === 'higher' ? value >= target : value <= target;
     return meets ? 'onTarget' : 'watch';
   }
@@ -579,7 +590,7 @@ export function computeKpis(
             definition.metrics.includes(t.metric) &&
             isNumber(t.target)
         )
-        .sort((a, b) => (a.developerName < b.developerName ? -1 : 1))[0];
+        .sort(byDeveloperName)[0];
       target = other && isNumber(other.target) ? other.target : null;
     }
     let basis: Kpi['basis'] = null;
@@ -703,7 +714,7 @@ function byWeekThenName(a: HypercareFlag, b: HypercareFlag): number {
   if (a.week !== b.week) {
     return a.week - b.week;
   }
-  return a.threshold.developerName < b.threshold.developerName ? -1 : 1;
+  return byDeveloperName(a.threshold, b.threshold);
 }
 
 /** The metrics a hypercare week has. */
@@ -758,6 +769,7 @@ export function evaluateHypercare(
         value: null,
         up: false,
         extension: t.developerName === HYPERCARE_EXTENSION,
+        // Stryker disable next-line StringLiteral: every branch below sets the message
         message: ''
       };
       const label = METRICS[t.metric]?.label ?? t.metric;
@@ -788,7 +800,7 @@ export function evaluateHypercare(
     })
     .sort(byWeekThenName);
   for (const week of weeks) {
-    week.flags.sort((a, b) => (a.threshold.developerName < b.threshold.developerName ? -1 : 1));
+    week.flags.sort((a, b) => byDeveloperName(a.threshold, b.threshold));
   }
   const up = flags.filter((f) => f.up);
   return { startDate, weeks, flags, up, extend: up.some((f) => f.extension) };
@@ -850,6 +862,7 @@ function asObject(value: unknown): Json {
     : {};
 }
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+// Stryker disable next-line EqualityOperator: `>= 0` reads a 0 as the same 0
 const asCount = (value: unknown): number => (isNumber(value) && value > 0 ? value : 0);
 const asNumberOrNull = (value: unknown): number | null => (isNumber(value) ? value : null);
 function asText(value: unknown): string {
@@ -884,7 +897,10 @@ function readCounts(raw: Json): CountFields {
 
 /** A mode as the product reads it (as Apex `HandoffRollout.normalise`): blank or unknown → Installed. */
 export function rolloutMode(value: unknown): RolloutMode {
-  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (typeof value !== 'string') {
+    return 'Installed';
+  }
+  const text = value.trim().toLowerCase();
   return ROLLOUT_MODES.find((mode) => mode.toLowerCase() === text) ?? 'Installed';
 }
 
@@ -957,6 +973,7 @@ export function parseDashboard(json: string | null | undefined): Dashboard {
       byPeriod.set(period, { period, ...readCounts(item) });
     }
   }
+  // Stryker disable next-line EqualityOperator: the months are Map keys, never equal, so `<=` sorts alike
   const periods = [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
   const asOfText = asText(raw.asOf);
   const asOf = MONTH.test(asOfText) ? asOfText : (periods[periods.length - 1]?.period ?? '');
