@@ -1,7 +1,9 @@
 // Salesforce Code Analyzer v5, run from Node through @salesforce/code-analyzer-core (the sf
 // plugin cannot be installed from this registry). Engines: pmd (+cpd, same plugin), flow,
 // eslint, regex. Rules: every engine's Recommended rules plus PMD's Security and AppExchange
-// categories. Fails (exit 1) on any violation of severity 1 (Critical) or 2 (High).
+// categories. Fails (exit 1) on any violation of severity 1 (Critical), 2 (High) or 3 (Moderate):
+// every accepted finding is suppressed where it stands with its reason (suppressions.ts), so a
+// new one fails the build. Low (4) and Info (5) findings are printed, not failed.
 //
 // Usage: tsx scripts/ci/code-analyzer.ts [folder ...]   (default: force-app)
 //   Writes the full results as JSON to reports/code-analyzer.json (git-ignored).
@@ -30,8 +32,13 @@ import { checkSuppressions } from './suppressions';
 
 export const RULE_SELECTORS = ['Recommended', 'pmd:Security', 'pmd:AppExchange'];
 
-/** Severity 1 and 2 fail the build (HOUSE_STYLE.md: "no violation at severity 1 or 2"). */
-export const FAILING_SEVERITY = SeverityLevel.High;
+/**
+ * Severity 1 to 3 fail the build. HOUSE_STYLE.md asks for no violation at severity 1 or 2; the
+ * Moderate ones are gated too, since each one the project accepts is suppressed where it stands
+ * with its reason (@SuppressWarnings with a `//` comment, NOPMD with text, or Code Analyzer's
+ * code-analyzer-suppress marker in metadata), so any unsuppressed one is new.
+ */
+export const FAILING_SEVERITY = SeverityLevel.Moderate;
 
 export const REPORT_FILE = path.join(repoRoot, 'reports', 'code-analyzer.json');
 
@@ -259,7 +266,12 @@ async function main(argv: readonly string[]): Promise<number> {
     );
   }
   if (failing > 0) {
-    console.error(`code-analyzer: ${plural(failing, 'violation')} of severity 1 or 2 (fail)`);
+    console.error(
+      `code-analyzer: ${plural(failing, 'violation')} of severity 1 to 3 (Critical, High, ` +
+        'Moderate; fail): fix each, or suppress it where it stands with its reason ' +
+        "(// reason above @SuppressWarnings('PMD.Rule'), or code-analyzer-suppress(engine:Rule) " +
+        'reason in a comment)'
+    );
   }
   return failing > 0 || engineErrors.length > 0 || unexplainedSuppressions.length > 0 ? 1 : 0;
 }

@@ -2,6 +2,10 @@
 // reason beside it, so that a new finding stands out. This module checks the "with its reason"
 // half: an Apex `@SuppressWarnings('PMD.…')` needs a `//` comment directly above it (other
 // annotations and ApexDoc may sit between), and a `// NOPMD` line comment needs text after it.
+// Code Analyzer's own marker, `code-analyzer-suppress(engine:Rule) reason`, works in any file
+// (it is the only way to suppress a finding in metadata XML, e.g. in a `<!-- -->` comment): it
+// must name one or more rules as engine:Rule and carry its reason after the closing parenthesis.
+// A marker without a rule would silence every rule from its line to the end of the file.
 // code-analyzer.ts runs it before the engines; a suppression without a reason fails the run.
 import { readFileSync } from 'node:fs';
 
@@ -10,10 +14,10 @@ export const MIN_REASON_WORDS = 4;
 
 export interface Suppression {
   file: string;
-  kind: 'annotation' | 'nopmd';
-  /** 1-based line of the annotation or the NOPMD comment. */
+  kind: 'annotation' | 'nopmd' | 'marker';
+  /** 1-based line of the annotation, the NOPMD comment or the code-analyzer-suppress marker. */
   line: number;
-  /** The PMD rules it names, e.g. `CyclomaticComplexity`. */
+  /** The rules it names: PMD rule names (`CyclomaticComplexity`), or a marker's selectors. */
   rules: string[];
   /** The reason text, or '' when there is none. */
   reason: string;
@@ -21,6 +25,10 @@ export interface Suppression {
 
 const ANNOTATION = /@SuppressWarnings\s*\(\s*'([^']*)'\s*\)/i;
 const NOPMD = /\/\/\s*NOPMD\b(.*)$/i;
+/** As Code Analyzer reads it: `code-analyzer-suppress`, optionally `(selectors)`, then the rest. */
+const MARKER = /code-analyzer-suppress(?:\(([^()]*(?:\([^)]*\)[^()]*)*)\))?(.*)$/i;
+/** A selector that names rules: `engine:RuleName` (not an engine, a tag or a severity alone). */
+const RULE_SELECTOR = /^[a-z][\w-]*:[A-Za-z@][\w@/.-]*$/;
 
 function words(text: string): number {
   return text.split(/\s+/).filter((word) => /[A-Za-z]/.test(word)).length;
@@ -44,12 +52,39 @@ function reasonAbove(lines: readonly string[], index: number): string {
   return comment.join(' ').trim();
 }
 
+/** The code-analyzer-suppress markers of any source, with their reasons ('' when missing). */
+export function markersIn(file: string, source: string): Suppression[] {
+  const found: Suppression[] = [];
+  source.split(/\r?\n/).forEach((text, index) => {
+    const marker = MARKER.exec(text);
+    if (!marker) return;
+    found.push({
+      file,
+      kind: 'marker',
+      line: index + 1,
+      rules: (marker[1] ?? '')
+        .split(',')
+        .map((rule) => rule.trim())
+        .filter((rule) => rule !== ''),
+      reason: marker[2]
+        .replace(/(-->|\*\/)\s*$/, '')
+        .replace(/^[\s:;,.\-–—]+/, '')
+        .trim()
+    });
+  });
+  return found;
+}
+
 /** Every suppression in one Apex source, with its reason ('' when missing). */
 export function suppressionsIn(file: string, source: string): Suppression[] {
   const lines = source.split(/\r?\n/);
   const found: Suppression[] = [];
   lines.forEach((text, index) => {
-    const annotation = ANNOTATION.exec(text);
+    if (MARKER.test(text)) return; // markersIn reads it
+    // Prettier wraps a long annotation over lines: read up to its closing parenthesis.
+    const annotation = /@SuppressWarnings\b/i.test(text)
+      ? ANNOTATION.exec(lines.slice(index, index + 4).join(' '))
+      : null;
     if (annotation) {
       found.push({
         file,
@@ -79,23 +114,38 @@ export function unexplained(suppressions: readonly Suppression[]): string[] {
     if (suppression.kind === 'annotation' && suppression.rules.length === 0) {
       problems.push(`${where}: @SuppressWarnings names no PMD rule ('PMD.<RuleName>')`);
     }
+    if (
+      suppression.kind === 'marker' &&
+      (suppression.rules.length === 0 ||
+        !suppression.rules.every((rule) => RULE_SELECTOR.test(rule)))
+    ) {
+      problems.push(
+        `${where}: code-analyzer-suppress must name the rules it suppresses, e.g. ` +
+          'code-analyzer-suppress(pmd:ProtectSensitiveData) followed by the reason'
+      );
+    }
     if (words(suppression.reason) < MIN_REASON_WORDS) {
       problems.push(
         `${where}: a suppression needs its reason (a // comment of ${MIN_REASON_WORDS}+ words ` +
-          'directly above @SuppressWarnings, or text after NOPMD)'
+          'directly above @SuppressWarnings, text after NOPMD, or after code-analyzer-suppress(…))'
       );
     }
   }
   return problems;
 }
 
-/** Reads the given Apex files and returns their problems (empty when every reason is there). */
+/**
+ * Reads the given files (@SuppressWarnings and NOPMD in Apex, code-analyzer-suppress markers in
+ * any file) and returns their problems (empty when every reason is there).
+ */
 export function checkSuppressions(files: readonly string[]): {
   suppressions: Suppression[];
   problems: string[];
 } {
-  const suppressions = files
-    .filter((file) => /\.(cls|trigger)$/.test(file))
-    .flatMap((file) => suppressionsIn(file, readFileSync(file, 'utf8')));
+  const suppressions = files.flatMap((file) => {
+    const source = readFileSync(file, 'utf8');
+    const markers = markersIn(file, source);
+    return /\.(cls|trigger)$/.test(file) ? [...suppressionsIn(file, source), ...markers] : markers;
+  });
   return { suppressions, problems: unexplained(suppressions) };
 }

@@ -1,6 +1,6 @@
 /**
  * The metrics dashboard reads Handoff_Metric_Snapshot__c WITH USER_MODE
- * (HandoffMetricsSelector.monthSnapshots), and a USER_MODE query that names a field the viewer
+ * (HandoffMetricSnapshotsSelector.selectMonths), and a USER_MODE query that names a field the viewer
  * cannot read fails as a whole: one snapshot field missing from a permission set would turn the
  * dashboard into an error for that persona. So every snapshot field (the required
  * Period_Start__c is always readable) is readable by each set that grants the dashboard's

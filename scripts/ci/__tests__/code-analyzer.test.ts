@@ -1,7 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { analyze, checkJava, countFailing, formatViolation, selectTargets } from '../code-analyzer';
+import { SeverityLevel } from '@salesforce/code-analyzer-core';
+import {
+  analyze,
+  checkJava,
+  countFailing,
+  FAILING_SEVERITY,
+  formatViolation,
+  selectTargets
+} from '../code-analyzer';
+import { checkSuppressions } from '../suppressions';
 
 const SOQL_IN_LOOP = `public with sharing class LoopQuery {
     public static void touch(List<Id> accountIds) {
@@ -61,6 +70,46 @@ const UNSAFE_FLOW = `<?xml version="1.0" encoding="UTF-8"?>
 </Flow>
 `;
 
+// A Moderate finding (PMD ExcessiveParameterList: four parameters), once as is and once
+// suppressed where it stands with its reason.
+const longParameterList = (className: string, suppression: string): string => `/**
+ * @description Fixture.
+ */
+public with sharing class ${className} {
+    /**
+     * @description Adds four numbers.
+     * @param a first
+     * @param b second
+     * @param c third
+     * @param d fourth
+     * @return the sum
+     */
+${suppression}    public static Integer add(Integer a, Integer b, Integer c, Integer d) {
+        return a + b + c + d;
+    }
+}
+`;
+
+const OBJECT = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Thing</label>
+    <pluralLabel>Things</pluralLabel>
+    <nameField><label>Thing Name</label><type>Text</type></nameField>
+    <deploymentStatus>Deployed</deploymentStatus>
+    <sharingModel>ReadWrite</sharingModel>
+</CustomObject>
+`;
+
+// A text field whose name says "Key": PMD ProtectSensitiveData (Moderate) unless suppressed.
+const keyField = (name: string, marker: string): string => `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+${marker}    <fullName>${name}</fullName>
+    <label>${name}</label>
+    <length>80</length>
+    <type>Text</type>
+</CustomField>
+`;
+
 describe('code-analyzer', () => {
   let root: string;
 
@@ -118,4 +167,50 @@ describe('code-analyzer', () => {
     expect(countFailing(results)).toBeGreaterThan(0);
     expect(formatViolation(results.getViolations()[0])).toMatch(/:\d+(:\d+)? \[\d \w+\] \w+:\w+ /);
   });
+
+  it('fails on a new Moderate finding and passes the same finding suppressed with its reason', async () => {
+    expect(FAILING_SEVERITY).toBe(SeverityLevel.Moderate);
+    const plain = write('main/default/classes/Plain.cls', longParameterList('Plain', ''));
+    const explained = write(
+      'main/default/classes/Explained.cls',
+      longParameterList(
+        'Explained',
+        '    // Four numbers are the whole point of this fixture, one parameter each.\n' +
+          "    @SuppressWarnings('PMD.ExcessiveParameterList')\n"
+      )
+    );
+    write('main/default/objects/Thing__c/Thing__c.object-meta.xml', OBJECT);
+    const bareField = write(
+      'main/default/objects/Thing__c/fields/Api_Key__c.field-meta.xml',
+      keyField('Api_Key__c', '')
+    );
+    const markedField = write(
+      'main/default/objects/Thing__c/fields/Dedup_Key__c.field-meta.xml',
+      keyField(
+        'Dedup_Key__c',
+        '    <!-- code-analyzer-suppress(pmd:ProtectSensitiveData) a dedup key, not a secret -->\n'
+      )
+    );
+
+    const targets = selectTargets(root);
+    expect(checkSuppressions(targets).problems).toEqual([]);
+    const { results, engineErrors } = await analyze(targets, () => undefined);
+    const failing = results
+      .getViolations()
+      .filter((violation) => violation.getRule().getSeverityLevel() <= FAILING_SEVERITY)
+      .map(
+        (violation) =>
+          `${path.basename(violation.getPrimaryLocation().getFile() ?? '')} ${violation.getRule().getName()}`
+      )
+      .sort();
+
+    expect(engineErrors).toEqual([]);
+    expect(failing).toEqual([
+      `${path.basename(bareField)} ProtectSensitiveData`,
+      `${path.basename(plain)} ExcessiveParameterList`
+    ]);
+    expect(failing.join(' ')).not.toContain(path.basename(explained));
+    expect(failing.join(' ')).not.toContain(path.basename(markedField));
+    expect(countFailing(results)).toBe(2);
+  }, 240000);
 });

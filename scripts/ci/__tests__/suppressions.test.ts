@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkSuppressions, suppressionsIn, unexplained } from '../suppressions';
+import { checkSuppressions, markersIn, suppressionsIn, unexplained } from '../suppressions';
 
 const EXPLAINED = `public with sharing class Explained {
     // A linear mapping of one DTO field per line; splitting it would scatter the mapping.
@@ -66,6 +66,27 @@ describe('suppressionsIn', () => {
     expect(found.line).toBe(3);
   });
 
+  it('reads an annotation that Prettier wrapped over lines', () => {
+    const source = [
+      '// The one test data factory: a builder per record kind the tests need.',
+      '@SuppressWarnings(',
+      "    'PMD.CognitiveComplexity, PMD.CyclomaticComplexity, PMD.ExcessivePublicCount, PMD.NcssCount'",
+      ')',
+      'public class Factory {}'
+    ].join('\n');
+    const [found] = suppressionsIn('Factory.cls', source);
+    expect(found.rules).toEqual([
+      'CognitiveComplexity',
+      'CyclomaticComplexity',
+      'ExcessivePublicCount',
+      'NcssCount'
+    ]);
+    expect(found.reason).toBe(
+      'The one test data factory: a builder per record kind the tests need.'
+    );
+    expect(found.line).toBe(2);
+  });
+
   it('names every suppression without a reason, and an annotation that names no rule', () => {
     const problems = unexplained(suppressionsIn('Unexplained.cls', UNEXPLAINED));
     expect(problems).toEqual([
@@ -77,8 +98,47 @@ describe('suppressionsIn', () => {
   });
 });
 
+const FIELD_WITH_MARKERS = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <!-- code-analyzer-suppress(pmd:ProtectSensitiveData) "Key" here is a dedup key, not a secret -->
+    <!-- code-analyzer-suppress(pmd:ProtectSensitiveData) -->
+    <!-- code-analyzer-suppress every rule is silenced by a marker without a selector -->
+    <!-- code-analyzer-suppress(pmd) a whole engine is not a rule either -->
+    <fullName>Unique_Key__c</fullName>
+</CustomField>
+`;
+
+describe('markersIn', () => {
+  it("reads Code Analyzer's markers with their rules and the reason after them", () => {
+    const found = markersIn('Unique_Key__c.field-meta.xml', FIELD_WITH_MARKERS);
+    expect(found.map(({ line, rules, reason }) => ({ line, rules, reason }))).toEqual([
+      {
+        line: 3,
+        rules: ['pmd:ProtectSensitiveData'],
+        reason: '"Key" here is a dedup key, not a secret'
+      },
+      { line: 4, rules: ['pmd:ProtectSensitiveData'], reason: '' },
+      {
+        line: 5,
+        rules: [],
+        reason: 'every rule is silenced by a marker without a selector'
+      },
+      { line: 6, rules: ['pmd'], reason: 'a whole engine is not a rule either' }
+    ]);
+  });
+
+  it('names a marker without a reason and one that names no rule', () => {
+    const problems = unexplained(markersIn('F.field-meta.xml', FIELD_WITH_MARKERS));
+    expect(problems).toEqual([
+      expect.stringMatching(/^F\.field-meta\.xml:4: a suppression needs its reason/),
+      expect.stringMatching(/^F\.field-meta\.xml:5: code-analyzer-suppress must name the rules/),
+      expect.stringMatching(/^F\.field-meta\.xml:6: code-analyzer-suppress must name the rules/)
+    ]);
+  });
+});
+
 describe('checkSuppressions', () => {
-  it('reads Apex classes and triggers only', () => {
+  it('reads annotations and NOPMD in Apex only, markers in every file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'suppressions-'));
     try {
       const cls = path.join(dir, 'Unexplained.cls');
@@ -89,6 +149,10 @@ describe('checkSuppressions', () => {
       expect(suppressions).toHaveLength(4);
       expect(problems).toHaveLength(4);
       expect(problems.every((problem) => problem.startsWith(cls))).toBe(true);
+
+      const field = path.join(dir, 'Unique_Key__c.field-meta.xml');
+      writeFileSync(field, FIELD_WITH_MARKERS);
+      expect(checkSuppressions([field]).problems).toHaveLength(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -99,7 +163,12 @@ describe('checkSuppressions', () => {
     const classes = readdirSync(path.join(root, 'classes'))
       .filter((name) => name.endsWith('.cls'))
       .map((name) => path.join(root, 'classes', name));
+    const fields = readdirSync(path.join(root, 'objects'), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith('.field-meta.xml'))
+      .map((name) => path.join(root, 'objects', name));
     expect(classes.length).toBeGreaterThan(20);
-    expect(checkSuppressions(classes).problems).toEqual([]);
+    expect(fields.length).toBeGreaterThan(20);
+    expect(checkSuppressions([...classes, ...fields]).problems).toEqual([]);
   });
 });
