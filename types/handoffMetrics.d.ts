@@ -272,6 +272,11 @@ declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Flag_Up' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Latest' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Median' {
   const label: string;
   export default label;
@@ -443,6 +448,16 @@ declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare_One' {
 }
 
 declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_None' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Sorted_Ascending' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Sorted_Descending' {
   const label: string;
   export default label;
 }

@@ -29,7 +29,7 @@ import {
   parseDashboard,
   poolCounts
 } from 'c/handoffMetrics';
-import { layoutChart } from './chart';
+import { DEFAULT_WIDTH, layoutChart } from './chart';
 
 import TITLE from '@salesforce/label/c.Handoff_Metrics_Title';
 import SUBTITLE from '@salesforce/label/c.Handoff_Metrics_Subtitle';
@@ -66,6 +66,7 @@ import KPI_THRESHOLD_BELOW from '@salesforce/label/c.Handoff_Metrics_Kpi_Thresho
 import KPI_THRESHOLD_ABOVE from '@salesforce/label/c.Handoff_Metrics_Kpi_Threshold_Above';
 import KPI_NO_THRESHOLD from '@salesforce/label/c.Handoff_Metrics_Kpi_No_Threshold';
 import KPI_FLAG_UP from '@salesforce/label/c.Handoff_Metrics_Kpi_Flag_Up';
+import KPI_LATEST from '@salesforce/label/c.Handoff_Metrics_Kpi_Latest';
 import STATUS_ON_TARGET from '@salesforce/label/c.Handoff_Metrics_Status_On_Target';
 import STATUS_OK from '@salesforce/label/c.Handoff_Metrics_Status_Ok';
 import STATUS_WATCH from '@salesforce/label/c.Handoff_Metrics_Status_Watch';
@@ -96,6 +97,8 @@ import BREAKDOWN_EMPTY from '@salesforce/label/c.Handoff_Metrics_Breakdown_Empty
 import BREAKDOWN_NAME from '@salesforce/label/c.Handoff_Metrics_Breakdown_Name';
 import BREAKDOWN_HANDOFFS from '@salesforce/label/c.Handoff_Metrics_Breakdown_Handoffs';
 import BREAKDOWN_UNKNOWN from '@salesforce/label/c.Handoff_Metrics_Breakdown_Unknown';
+import SORTED_ASCENDING from '@salesforce/label/c.Handoff_Metrics_Sorted_Ascending';
+import SORTED_DESCENDING from '@salesforce/label/c.Handoff_Metrics_Sorted_Descending';
 import FLAGS_HEADING from '@salesforce/label/c.Handoff_Metrics_Flags_Heading';
 import FLAGS_NONE from '@salesforce/label/c.Handoff_Metrics_Flags_None';
 import FLAG_MONTH_BELOW from '@salesforce/label/c.Handoff_Metrics_Flag_Month_Below';
@@ -266,7 +269,9 @@ interface TileView {
   statusIcon: string;
   targetText: string;
   thresholdText: string;
+  /** a red flag of this measure is up: the status says so, and the latest month is shown */
   flagUp: boolean;
+  latestText: string;
   className: string;
   url: string;
 }
@@ -297,6 +302,8 @@ interface FlagView {
   text: string;
   action: string;
   hasAction: boolean;
+  /** the report of the flag's measure (the months behind it); '' for hypercare flags */
+  url?: string;
 }
 
 interface BreakdownCell {
@@ -315,10 +322,29 @@ interface BreakdownRowView {
   cells: BreakdownCell[];
 }
 
-interface BreakdownView {
+type BreakdownKey = 'segment' | 'team' | 'csm';
+type SortDirection = 'ascending' | 'descending';
+
+/** How a breakdown table is sorted: a column (`name`, `handoffs` or a KPI key) and direction. */
+interface SortState {
+  column: string;
+  direction: SortDirection;
+}
+
+interface SortColumnView {
   key: string;
+  label: string;
+  /** `aria-sort` of the sorted column; absent on the others */
+  ariaSort: SortDirection | undefined;
+  isSorted: boolean;
+  iconName: string;
+}
+
+interface BreakdownView {
+  key: BreakdownKey;
   headingId: string;
   title: string;
+  columns: SortColumnView[];
   rows: BreakdownRowView[];
   isEmpty: boolean;
 }
@@ -492,6 +518,35 @@ function actionOf(threshold: { action: string | null }): { action: string; hasAc
   return { action: action ? format(FLAG_ACTION, action) : '', hasAction: !!action };
 }
 
+interface MeasuredRow {
+  row: BreakdownRow;
+  label: string;
+  kpis: { key: KpiKey; value: number | null }[];
+}
+
+/**
+ * Orders two breakdown rows by a column: names by the user's locale, numbers by value; a row
+ * without a value comes last in either direction. 0 when equal (the caller keeps the order).
+ */
+export function compareRows(a: MeasuredRow, b: MeasuredRow, sort: SortState): number {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  if (sort.column === 'name') {
+    return sign * a.label.localeCompare(b.label, LOCALE);
+  }
+  const value = (m: MeasuredRow): number | null => {
+    if (sort.column === 'handoffs') {
+      return m.row.handoffs;
+    }
+    return m.kpis.find((k) => k.key === sort.column)?.value ?? null;
+  };
+  const x = value(a);
+  const y = value(b);
+  if (x === null || y === null) {
+    return x === y ? 0 : x === null ? 1 : -1;
+  }
+  return sign * (x - y);
+}
+
 export default class HandoffMetricsDashboard extends LightningElement {
   /** The compact view (home pages): the main tiles and the red flags, linking to the full page. */
   @api compact = false;
@@ -508,7 +563,6 @@ export default class HandoffMetricsDashboard extends LightningElement {
     filterSegment: FILTER_SEGMENT,
     empty: EMPTY,
     kpisHeading: KPIS_HEADING,
-    flagUp: KPI_FLAG_UP,
     reportLink: REPORT_LINK,
     trendsHeading: TRENDS_HEADING,
     tableMonth: TABLE_MONTH,
@@ -556,6 +610,58 @@ export default class HandoffMetricsDashboard extends LightningElement {
   private loadedMonths = 12;
   private wiredResult?: WiredDashboard;
   private knownSegments: string[] = [];
+
+  /** The charts' measured width in pixels: charts are laid out for it, text keeps its size. */
+  chartWidth = DEFAULT_WIDTH;
+  private resizeObserver?: ResizeObserver;
+  /** After a successful Retry the error box is gone: the focus goes to Refresh instead. */
+  private focusAfterRender?: 'refresh';
+  private observedCanvas?: Element;
+
+  /** How each breakdown table is sorted (by group); largest number of handoffs first. */
+  breakdownSort: Record<BreakdownKey, SortState> = {
+    segment: { column: 'handoffs', direction: 'descending' },
+    team: { column: 'handoffs', direction: 'descending' },
+    csm: { column: 'handoffs', direction: 'descending' }
+  };
+
+  renderedCallback(): void {
+    this.observeChartWidth();
+    if (this.focusAfterRender) {
+      const target = this.template.querySelector<HTMLElement>(
+        `button[data-action="${this.focusAfterRender}"]`
+      );
+      this.focusAfterRender = undefined;
+      target?.focus();
+    }
+  }
+
+  disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.observedCanvas = undefined;
+  }
+
+  /**
+   * Follows the width of the first chart's canvas (every chart has the same width), so that the
+   * charts are drawn at their real size; where ResizeObserver is missing they keep DEFAULT_WIDTH.
+   */
+  private observeChartWidth(): void {
+    const canvas = this.template.querySelector('[data-id="chart-canvas"]');
+    if (!canvas || canvas === this.observedCanvas || typeof ResizeObserver === 'undefined') {
+      return;
+    }
+    this.resizeObserver?.disconnect();
+    this.observedCanvas = canvas;
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[entries.length - 1].contentRect.width);
+      // Whole pixels, and only real changes: a re-render never feeds back into the width.
+      if (width > 0 && Math.abs(width - this.chartWidth) >= 1) {
+        this.chartWidth = width;
+      }
+    });
+    this.resizeObserver.observe(canvas);
+  }
 
   @wire(getDashboard, { segment: '$segmentParam', months: '$months' })
   wiredDashboard(result: WiredDashboard): void {
@@ -692,13 +798,28 @@ export default class HandoffMetricsDashboard extends LightningElement {
     this.segmentParam = event.detail.value ? event.detail.value : null;
   }
 
-  async handleRefresh(): Promise<void> {
+  /**
+   * The refresh button says it is busy with aria-disabled rather than disabled: a disabled
+   * button drops the keyboard focus to the page.
+   */
+  get refreshingState(): string {
+    return this.refreshing ? 'true' : 'false';
+  }
+
+  async handleRefresh(event?: Event): Promise<void> {
+    const fromRetry =
+      (event?.currentTarget as HTMLElement | null | undefined)?.dataset?.action === 'retry';
+    if (this.refreshing) {
+      return;
+    }
     this.refreshing = true;
     this.announcement = '';
     try {
       await refreshApex(this.wiredResult);
       this.loadError = undefined;
       this.announcement = REFRESHED;
+      // the error box and its Retry button are gone: the focus goes to Refresh, not the page
+      this.focusAfterRender = fromRetry ? 'refresh' : undefined;
     } catch (error) {
       this.loadError = errorMessage(error);
     } finally {
@@ -720,13 +841,18 @@ export default class HandoffMetricsDashboard extends LightningElement {
   }
 
   get flags(): FlagView[] {
+    const reportIds = this.dashboard?.reportIds ?? {};
     return this.flagResults
       .filter((f) => f.up)
-      .map((f) => ({
-        key: f.threshold.developerName,
-        text: flagText(f),
-        ...actionOf(f.threshold)
-      }));
+      .map((f) => {
+        const kpi = KPI_DEFINITIONS.find((def) => def.metrics.includes(f.threshold.metric));
+        return {
+          key: f.threshold.developerName,
+          text: flagText(f),
+          url: reportUrl(kpi ? kpi.key : 'volume', reportIds),
+          ...actionOf(f.threshold)
+        };
+      });
   }
 
   get hasFlags(): boolean {
@@ -742,6 +868,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
     }
     const window = this.monthsInWindow;
     const pooled = poolCounts(window);
+    const latest = window.length ? window[window.length - 1] : null;
     const up = this.flagResults.filter((f) => f.up);
     return computeKpis(window, d.thresholds)
       .filter((k) => !this.compact || COMPACT_KPIS.includes(k.key))
@@ -757,6 +884,9 @@ export default class HandoffMetricsDashboard extends LightningElement {
             formatMeasure(kpi.threshold.threshold, kpi.unit)
           );
         }
+        // A raised red flag outranks the window's pooled status: the tile never says "On target"
+        // beside a flag (the flag looks at months, the pooled value at the whole window).
+        const status: KpiStatus = flagUp ? 'breach' : kpi.status;
         return {
           key: kpi.key,
           headingId: `tile-${kpi.key}`,
@@ -767,16 +897,24 @@ export default class HandoffMetricsDashboard extends LightningElement {
             : '',
           basisText:
             kpi.basis === 'median' ? KPI_MEDIAN : kpi.basis === 'average' ? KPI_AVERAGE : '',
-          statusText: STATUS_TEXT[kpi.status],
-          statusBadge: STATUS_BADGE[kpi.status],
-          statusIcon: STATUS_ICON[kpi.status],
+          statusText: flagUp ? KPI_FLAG_UP : STATUS_TEXT[status],
+          statusBadge: STATUS_BADGE[status],
+          statusIcon: STATUS_ICON[status],
           targetText:
             kpi.target === null
               ? KPI_NO_TARGET
               : format(KPI_TARGET, formatMeasure(kpi.target, kpi.unit)),
           thresholdText,
           flagUp,
-          className: `tile slds-box slds-box_x-small tile_${kpi.status}`,
+          latestText:
+            flagUp && latest
+              ? format(
+                  KPI_LATEST,
+                  longMonthFormat.format(monthDate(latest.period)),
+                  formatMeasure(metricValue(kpi.metric, latest), kpi.unit)
+                )
+              : '',
+          className: `tile slds-box slds-box_x-small tile_${status}`,
           url: reportUrl(kpi.key, d.reportIds)
         };
       });
@@ -798,6 +936,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
     const volumePoints: ChartPoint[] = window.map((p) => ({
       key: p.period,
       label: shortMonthFormat.format(monthDate(p.period)),
+      title: `${longMonthFormat.format(monthDate(p.period))}: ${numberFormat.format(p.handoffs)}`,
       value: p.handoffs,
       valueText: numberFormat.format(p.handoffs),
       breached: false
@@ -814,6 +953,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
         return {
           key: p.period,
           label: shortMonthFormat.format(monthDate(p.period)),
+          title: `${longMonthFormat.format(monthDate(p.period))}: ${formatMeasure(value, definition.unit)}`,
           value,
           valueText: value === null ? '' : formatMeasure(value, definition.unit),
           breached: threshold ? breaches(value, threshold) : false
@@ -848,18 +988,14 @@ export default class HandoffMetricsDashboard extends LightningElement {
     d: Dashboard
   ): ChartView {
     const geometry = layoutChart(points, {
-      fixedMax: unit === 'Percent' ? 100 : null,
+      width: this.chartWidth,
+      ceiling: unit === 'Percent' ? 100 : null,
       threshold,
       thresholdText: threshold === null ? '' : formatMeasure(threshold, unit),
       target,
       targetText: target === null ? '' : formatMeasure(target, unit),
       formatTick: (v) => formatMeasure(v, unit)
     });
-    for (const bar of geometry.bars) {
-      if (points.find((p) => p.key === bar.key)?.breached) {
-        bar.valueText = `${bar.valueText}!`;
-      }
-    }
     const monthName = (period: string): string => longMonthFormat.format(monthDate(period));
     const sentences = [format(CHART_DESC, title, first, last)];
     if (threshold !== null) {
@@ -914,43 +1050,90 @@ export default class HandoffMetricsDashboard extends LightningElement {
     if (!d || this.compact) {
       return [];
     }
-    const groups: { key: 'segment' | 'team' | 'csm'; title: string; rows: BreakdownRow[] }[] = [
+    const groups: { key: BreakdownKey; title: string; rows: BreakdownRow[] }[] = [
       { key: 'segment', title: BREAKDOWN_SEGMENT, rows: d.breakdown.segment },
       { key: 'team', title: BREAKDOWN_TEAM, rows: d.breakdown.team },
       { key: 'csm', title: BREAKDOWN_CSM, rows: d.breakdown.csm }
     ];
     return groups.map((group) => {
-      const rows = [...group.rows]
-        .sort((a, b) => b.handoffs - a.handoffs || a.key.localeCompare(b.key))
-        .map((row, index) => {
-          const kpis = computeKpis([row], d.thresholds);
-          const url = group.key === 'csm' ? recordUrl('User', row.userId) : '';
-          return {
-            key: `${group.key}-${index}-${row.key}`,
-            label: row.key || BREAKDOWN_UNKNOWN,
-            url,
-            hasUrl: !!url,
-            handoffs: numberFormat.format(row.handoffs),
-            cells: kpis.map((k) => ({
-              key: k.key,
-              text: formatMeasure(k.value, k.unit),
-              className: k.status === 'breach' ? 'cell_breach' : '',
-              isBreach: k.status === 'breach'
-            }))
-          };
-        });
+      const sort = this.breakdownSort[group.key];
+      const measured = group.rows.map((row, index) => ({
+        row,
+        index,
+        label: row.key || BREAKDOWN_UNKNOWN,
+        kpis: computeKpis([row], d.thresholds)
+      }));
+      measured.sort(
+        (a, b) =>
+          compareRows(a, b, sort) || a.label.localeCompare(b.label, LOCALE) || a.index - b.index
+      );
+      const rows = measured.map(({ row, index, label, kpis }) => {
+        const url = group.key === 'csm' ? recordUrl('User', row.userId) : '';
+        return {
+          key: `${group.key}-${index}-${row.key}`,
+          label,
+          url,
+          hasUrl: !!url,
+          handoffs: numberFormat.format(row.handoffs),
+          cells: kpis.map((k) => ({
+            key: k.key,
+            text: formatMeasure(k.value, k.unit),
+            className: k.status === 'breach' ? 'cell_breach' : '',
+            isBreach: k.status === 'breach'
+          }))
+        };
+      });
+      const columns = [
+        { key: 'name', label: BREAKDOWN_NAME },
+        { key: 'handoffs', label: BREAKDOWN_HANDOFFS },
+        ...KPI_DEFINITIONS.map((def) => ({ key: def.key, label: KPI_LABELS[def.key] }))
+      ].map((column) => {
+        const isSorted = column.key === sort.column;
+        return {
+          ...column,
+          isSorted,
+          ariaSort: isSorted ? sort.direction : undefined,
+          iconName: sort.direction === 'ascending' ? 'utility:arrowup' : 'utility:arrowdown'
+        };
+      });
       return {
         key: group.key,
         headingId: `breakdown-${group.key}`,
         title: group.title,
+        columns,
         rows,
         isEmpty: rows.length === 0
       };
     });
   }
 
-  get kpiColumns(): { key: KpiKey; label: string }[] {
-    return KPI_DEFINITIONS.map((def) => ({ key: def.key, label: KPI_LABELS[def.key] }));
+  /**
+   * Sorts a breakdown table by the clicked column; clicking the sorted column reverses it. Names
+   * start A to Z, numbers largest first. The new order is announced.
+   */
+  handleSort(event: Event): void {
+    const button = event.currentTarget as HTMLElement;
+    const group = button.dataset.group as BreakdownKey;
+    const column = button.dataset.column ?? '';
+    const current = this.breakdownSort[group];
+    if (!current || !column) {
+      return;
+    }
+    let direction: SortDirection = column === 'name' ? 'ascending' : 'descending';
+    if (current.column === column) {
+      direction = current.direction === 'ascending' ? 'descending' : 'ascending';
+    }
+    this.breakdownSort = { ...this.breakdownSort, [group]: { column, direction } };
+    const label =
+      column === 'name'
+        ? BREAKDOWN_NAME
+        : column === 'handoffs'
+          ? BREAKDOWN_HANDOFFS
+          : (KPI_LABELS[column as KpiKey] ?? column);
+    this.announcement = format(
+      direction === 'ascending' ? SORTED_ASCENDING : SORTED_DESCENDING,
+      label
+    );
   }
 
   // ------------------------------------------------------------------ hypercare

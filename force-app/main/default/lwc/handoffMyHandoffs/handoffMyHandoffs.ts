@@ -8,6 +8,8 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import getMyHandoffs from '@salesforce/apex/HandoffIntakeController.getMyHandoffs';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 import TITLE from '@salesforce/label/c.Handoff_Intake_My_Title';
 import LOADING from '@salesforce/label/c.Handoff_Intake_My_Loading';
@@ -23,7 +25,7 @@ import ON_HOLD from '@salesforce/label/c.Handoff_Intake_My_On_Hold';
 import GROUP_EMPTY from '@salesforce/label/c.Handoff_Intake_My_Group_Empty';
 import ON_TRACK from '@salesforce/label/c.Handoff_Intake_My_On_Track';
 import DUE from '@salesforce/label/c.Handoff_Intake_My_Due';
-import RETURNED_ON from '@salesforce/label/c.Handoff_Intake_Returned_On';
+import RETURNED_AT from '@salesforce/label/c.Handoff_Intake_My_Returned_At';
 import REFRESHED from '@salesforce/label/c.Handoff_Intake_My_Refreshed';
 
 type MyHandoffRow = HandoffIntake.MyHandoffRow;
@@ -34,8 +36,8 @@ type GroupKey = 'breached' | 'dueSoon' | 'returned' | 'onHold';
 interface Row extends MyHandoffRow {
   url: string;
   accountUrl: string;
-  showDue: boolean;
-  showReturned: boolean;
+  /** status · segment · due (or returned) date, separated as the reader expects */
+  meta: string;
 }
 
 interface Group {
@@ -77,6 +79,39 @@ function recordUrl(recordId: string | null | undefined): string {
   return recordId ? `/lightning/r/${recordId}/view` : '';
 }
 
+/** Separates the parts of a row's second line (status, segment, date). */
+export const META_SEPARATOR = ' · ';
+
+const dueFormat = new Intl.DateTimeFormat(LOCALE, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: TIME_ZONE
+});
+
+const dayFormat = new Intl.DateTimeFormat(LOCALE, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: TIME_ZONE
+});
+
+/** A date from Apex (ISO 8601) in the user's locale and time zone; '' when missing or invalid. */
+function formatDate(value: string | null | undefined, formatter: Intl.DateTimeFormat): string {
+  const date = value ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? formatter.format(date) : '';
+}
+
+/** The row's second line: its status, segment and due date (returned date when returned). */
+export function rowMeta(row: MyHandoffRow, group: GroupKey): string {
+  const when =
+    group === 'returned' ? formatDate(row.returnedAt, dayFormat) : formatDate(row.dueAt, dueFormat);
+  const whenText = when ? format(group === 'returned' ? RETURNED_AT : DUE, when) : '';
+  return [row.statusLabel, row.segment, whenText].filter((part) => !!part).join(META_SEPARATOR);
+}
+
 export default class HandoffMyHandoffs extends LightningElement {
   labels = {
     title: TITLE,
@@ -86,10 +121,11 @@ export default class HandoffMyHandoffs extends LightningElement {
     retry: RETRY,
     empty: EMPTY,
     refresh: REFRESH,
-    groupEmpty: GROUP_EMPTY,
-    due: DUE,
-    returnedOn: RETURNED_ON
+    groupEmpty: GROUP_EMPTY
   };
+
+  /** A space between a group's name and its count (the template compiler drops bare spaces). */
+  space = ' ';
 
   data?: MyHandoffs;
   loadError?: string;
@@ -98,6 +134,8 @@ export default class HandoffMyHandoffs extends LightningElement {
   announcement = '';
 
   private wiredResult?: WiredHandoffs;
+  /** After Retry the error box (and its button) is gone: where the focus goes instead. */
+  private focusAfterRender?: 'refresh' | 'retry';
 
   @wire(getMyHandoffs)
   wiredHandoffs(result: WiredHandoffs): void {
@@ -143,8 +181,7 @@ export default class HandoffMyHandoffs extends LightningElement {
         ...row,
         url: recordUrl(row.id),
         accountUrl: recordUrl(row.accountId),
-        showDue: key !== 'returned' && !!row.dueAt,
-        showReturned: key === 'returned' && !!row.returnedAt
+        meta: rowMeta(row, key)
       }));
       return {
         key,
@@ -162,17 +199,42 @@ export default class HandoffMyHandoffs extends LightningElement {
     return this.data && this.data.onTrackCount > 0 ? format(ON_TRACK, this.data.onTrackCount) : '';
   }
 
-  async handleRefresh(): Promise<void> {
+  /**
+   * The refresh button says it is busy with aria-disabled rather than disabled: a disabled
+   * button drops the keyboard focus to the page.
+   */
+  get refreshingState(): string {
+    return this.refreshing ? 'true' : 'false';
+  }
+
+  async handleRefresh(event?: Event): Promise<void> {
+    const fromRetry =
+      (event?.currentTarget as HTMLElement | null | undefined)?.dataset?.action === 'retry';
+    if (this.refreshing) {
+      return;
+    }
     this.refreshing = true;
     this.announcement = '';
     this.loadError = undefined;
     try {
       await refreshApex(this.wiredResult);
       this.announcement = REFRESHED;
+      this.focusAfterRender = fromRetry ? 'refresh' : undefined;
     } catch (error) {
       this.loadError = errorMessage(error);
+      this.focusAfterRender = fromRetry ? 'retry' : undefined;
     } finally {
       this.refreshing = false;
+    }
+  }
+
+  renderedCallback(): void {
+    if (this.focusAfterRender) {
+      const target = this.template.querySelector<HTMLElement>(
+        `button[data-action="${this.focusAfterRender}"]`
+      );
+      this.focusAfterRender = undefined;
+      target?.focus();
     }
   }
 }

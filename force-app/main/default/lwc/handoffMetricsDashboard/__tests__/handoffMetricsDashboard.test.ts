@@ -37,6 +37,21 @@ jest.mock('@salesforce/label/c.Handoff_Metrics_Value_Percent', () => ({ default:
 jest.mock('@salesforce/label/c.Handoff_Metrics_Value_Hours', () => ({ default: '{0} h' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.Handoff_Metrics_Kpi_Latest',
+  () => ({ default: 'Latest month, {0}: {1}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Metrics_Sorted_Ascending',
+  () => ({ default: 'Sorted by {0}, ascending.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Metrics_Sorted_Descending',
+  () => ({ default: 'Sorted by {0}, descending.' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.Handoff_Metrics_Kpi_Count', () => ({ default: '{0} of {1}' }), {
   virtual: true
 });
@@ -314,19 +329,46 @@ describe('c-handoff-metrics-dashboard KPI tiles', () => {
   });
 
   it('judges completion against its target and threshold, in words as well as colour', async () => {
-    const element = await renderWith(data());
+    const answer = data();
+    // the last two months as complete as the others: no red flag is up
+    answer.periods = (answer.periods as Json[]).map((p) => ({
+      ...p,
+      completeAtClose: p.handoffs ? 19 : 0
+    }));
+    const element = await renderWith(answer);
     const completion = tile(element, 'completion');
-    expect(text(completion.querySelector('[data-id="value"]'))).toBe('92%');
-    expect(text(completion.querySelector('[data-id="counts"]'))).toBe('184 of 200');
+    expect(text(completion.querySelector('[data-id="value"]'))).toBe('95%');
+    expect(text(completion.querySelector('[data-id="counts"]'))).toBe('190 of 200');
     const status = completion.querySelector('[data-id="status"]') as HTMLElement;
     expect(text(status)).toBe('c.Handoff_Metrics_Status_On_Target');
     expect(status.className).toContain('slds-theme_success');
     expect(text(completion.querySelector('[data-id="target"]'))).toBe('Target 90%');
     expect(text(completion.querySelector('[data-id="threshold"]'))).toBe('Red flag below 85%');
-    // the monthly flag is up although the 12-month pool is on target
-    expect(text(completion.querySelector('[data-id="flag-up"]'))).toBe(
-      'c.Handoff_Metrics_Kpi_Flag_Up'
+    expect(completion.querySelector('[data-id="latest"]')).toBeNull();
+  });
+
+  it('never says "On target" beside a raised red flag: the flag is the status, with its month', async () => {
+    // the 12-month pool (92%) is on target, but February and March are below 85%
+    const element = await renderWith(data());
+    const completion = tile(element, 'completion');
+    expect(text(completion.querySelector('[data-id="value"]'))).toBe('92%');
+    const statuses = Array.from(completion.querySelectorAll('.slds-badge')).map((b) => text(b));
+    expect(statuses).toEqual(['c.Handoff_Metrics_Kpi_Flag_Up']);
+    const status = completion.querySelector('[data-id="status"]') as HTMLElement;
+    expect(status.className).toContain('slds-theme_error');
+    expect(completion.querySelector('article')?.className).toContain('tile_breach');
+    expect(text(completion.querySelector('[data-id="latest"]'))).toBe(
+      'Latest month, March 2026: 80%'
     );
+    // every tile whose measure has a flag up in the red-flag list says so, and only those
+    const flagged = $$(element, '[data-id="flags"] li[data-flag]').map((li) => li.dataset.flag);
+    expect(flagged).toEqual(['Completion_Rate', 'Escalation_Rate']);
+    const raised = $$(element, 'li[data-tile]')
+      .filter(
+        (li) => text(li.querySelector('[data-id="status"]')) === 'c.Handoff_Metrics_Kpi_Flag_Up'
+      )
+      .map((li) => li.dataset.tile);
+    expect(raised).toEqual(['completion', 'escalation']);
   });
 
   it('shows time to first touch as a median, and the share within the SLA', async () => {
@@ -349,7 +391,8 @@ describe('c-handoff-metrics-dashboard KPI tiles', () => {
     const element = await renderWith(answer);
     const escalation = tile(element, 'escalation');
     const status = escalation.querySelector('[data-id="status"]') as HTMLElement;
-    expect(text(status)).toBe('c.Handoff_Metrics_Status_Breach');
+    // past the threshold every month: the red flag is up, and the tile says so
+    expect(text(status)).toBe('c.Handoff_Metrics_Kpi_Flag_Up');
     expect(status.className).toContain('slds-theme_error');
     expect(escalation.querySelector('article')?.className).toContain('tile_breach');
   });
@@ -398,9 +441,12 @@ describe('c-handoff-metrics-dashboard trends', () => {
     const chart = $(element, 'figure[data-chart="completion"]') as HTMLElement;
     const march = chart.querySelector('g[data-bar="2026-03"]') as Element;
     expect(march.querySelector('rect')?.getAttribute('class')).toContain('bar_breach');
-    expect(text(march.querySelector('.bar__label'))).toBe('80%!');
+    expect(text(march.querySelector('.bar__label'))).toBe('80%');
+    expect(text(march.querySelector('.bar__flag'))).toBe('!');
+    expect(text(march.querySelector('title'))).toBe('March 2026: 80%');
     const january = chart.querySelector('g[data-bar="2026-01"]') as Element;
     expect(january.querySelector('rect')?.getAttribute('class')).toBe('bar');
+    expect(january.querySelector('.bar__flag')).toBeNull();
     expect(chart.querySelector('[data-id="threshold-line"]')).not.toBeNull();
     expect(chart.querySelector('[data-id="target-line"]')).not.toBeNull();
     const volume = $(element, 'figure[data-chart="volume"]') as HTMLElement;
@@ -425,15 +471,28 @@ describe('c-handoff-metrics-dashboard red flags', () => {
     const element = await renderWith(data());
     const flags = $$(element, '[data-id="flags"] li[data-flag]');
     expect(flags.map((f) => f.dataset.flag)).toEqual(['Completion_Rate', 'Escalation_Rate']);
-    expect(text(flags[0].querySelector('.flag__text'))).toBe(
+    const headline = (flag: HTMLElement): string =>
+      text(flag.querySelector('.flag__text')).replace(' (c.Handoff_Metrics_Report_Link)', '');
+    expect(headline(flags[0])).toBe(
       'Handoff completion rate below 85% for 2 months in a row (February 2026: 80%, March 2026: 80%).'
     );
     expect(text(flags[0].querySelector('[data-id="action"]'))).toMatch(
       /^What to do: Review the required fields with RevOps/
     );
-    expect(text(flags[1].querySelector('.flag__text'))).toBe(
-      'c.Handoff_Metrics_Kpi_Escalation above 20% in March 2026.'
-    );
+    expect(headline(flags[1])).toBe('c.Handoff_Metrics_Kpi_Escalation above 20% in March 2026.');
+  });
+
+  it("opens the report of a flag's measure, as its tile does", async () => {
+    const element = await renderWith(data());
+    for (const [flag, tileKey] of [
+      ['Completion_Rate', 'completion'],
+      ['Escalation_Rate', 'escalation']
+    ]) {
+      const link = $(element, `li[data-flag="${flag}"] a[data-id="flag-link"]`) as HTMLElement;
+      const tileLink = tile(element, tileKey).querySelector('a[data-id="tile-link"]') as Element;
+      expect(link.getAttribute('href')).toMatch(/^\/lightning\/r\/Report\/00O/);
+      expect(link.getAttribute('href')).toBe(tileLink.getAttribute('href'));
+    }
   });
 
   it('says when no flag is up', async () => {
@@ -530,6 +589,44 @@ describe('c-handoff-metrics-dashboard breakdown', () => {
       ['Ann Lee', '/lightning/r/User/005000000000001AAA/view']
     ]);
     expect(csm.querySelector('tr[data-row="Former CSM"] a')).toBeNull();
+  });
+
+  it('sorts a table by any column, and reverses on a second click, saying so', async () => {
+    const element = await renderWith(data());
+    const segment = () => $(element, '[data-breakdown="segment"]') as HTMLElement;
+    const order = (): string[] =>
+      Array.from(segment().querySelectorAll('tbody tr')).map(
+        (tr) => (tr as HTMLElement).dataset.row ?? ''
+      );
+    const header = (column: string): HTMLElement =>
+      segment().querySelector(`th[data-column="${column}"]`) as HTMLElement;
+    const click = async (column: string): Promise<void> => {
+      (header(column).querySelector('button') as HTMLButtonElement).click();
+      await flush();
+    };
+    expect(header('handoffs').getAttribute('aria-sort')).toBe('descending');
+    expect(header('escalation').hasAttribute('aria-sort')).toBe(false);
+
+    await click('escalation');
+    expect(order()).toEqual(['Enterprise', 'Mid-Market', 'SMB']);
+    expect(header('escalation').getAttribute('aria-sort')).toBe('descending');
+    expect(header('handoffs').hasAttribute('aria-sort')).toBe(false);
+    expect(text($(element, '[data-id="announcement"]'))).toBe(
+      'Sorted by c.Handoff_Metrics_Kpi_Escalation, descending.'
+    );
+
+    await click('escalation');
+    expect(order()).toEqual(['SMB', 'Mid-Market', 'Enterprise']);
+    expect(header('escalation').getAttribute('aria-sort')).toBe('ascending');
+
+    await click('name');
+    expect(order()).toEqual(['Enterprise', 'Mid-Market', 'SMB']);
+    expect(header('name').getAttribute('aria-sort')).toBe('ascending');
+    // the other tables keep their own order
+    const team = Array.from(
+      ($(element, '[data-breakdown="team"]') as HTMLElement).querySelectorAll('tbody tr')
+    ).map((tr) => (tr as HTMLElement).dataset.row);
+    expect(team).toEqual(['East', 'West']);
   });
 
   it('says when a breakdown is empty', async () => {
@@ -893,7 +990,10 @@ describe('c-handoff-metrics-dashboard accessibility', () => {
       expect(text(title).length).toBeGreaterThan(0);
       expect(text(desc).length).toBeGreaterThan(0);
       const table = figure.querySelector('table[data-id="chart-table"]') as HTMLTableElement;
-      expect(table.className).toContain('slds-assistive-text');
+      // Hidden by its wrapper: a table ignores the 1 px width of .slds-assistive-text and would
+      // widen a phone's page (scripts/browser/journeys/dashboard.journey.ts, fitsWidth).
+      expect(table.className).not.toContain('slds-assistive-text');
+      expect((table.parentElement as HTMLElement).className).toBe('slds-assistive-text');
       expect(text(table.querySelector('caption'))).toBe(text(title));
       expect(
         Array.from(table.querySelectorAll('thead th')).map((th) => th.getAttribute('scope'))

@@ -24,6 +24,17 @@ jest.mock(
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.Handoff_Intake_My_Due', () => ({ default: 'Due {0}' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.Handoff_Intake_My_Returned_At',
+  () => ({ default: 'Returned {0}' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'America/Los_Angeles' }), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/label/c.Handoff_Intake_My_On_Track',
   () => ({ default: '{0} more on track.' }),
@@ -71,6 +82,11 @@ function $(element: HTMLElement, selector: string): HTMLElement | null {
 
 function $$(element: HTMLElement, selector: string): HTMLElement[] {
   return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>(selector));
+}
+
+/** A row's second line as read (ICU may put a narrow no-break space before AM/PM). */
+function meta(row: HTMLElement): string {
+  return (row.querySelector('[data-id="meta"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 afterEach(() => {
@@ -134,6 +150,17 @@ describe('c-handoff-my-handoffs groups', () => {
     expect(groups[3].textContent).toContain('c.Handoff_Intake_My_Group_Empty');
   });
 
+  it('separates a group name from its count with a space', async () => {
+    const element = await renderWith(data());
+    const headings = $$(element, 'section[data-group] h2').map((h) => (h.textContent ?? '').trim());
+    expect(headings).toEqual([
+      'c.Handoff_Intake_My_Breached 1',
+      'c.Handoff_Intake_My_Due_Soon 2',
+      'c.Handoff_Intake_My_Returned 1',
+      'c.Handoff_Intake_My_On_Hold 0'
+    ]);
+  });
+
   it('links each handoff and its account', async () => {
     const element = await renderWith(data());
     const row = $(element, 'li[data-row="a0B000000000011AAA"]') as HTMLElement;
@@ -142,16 +169,17 @@ describe('c-handoff-my-handoffs groups', () => {
       ['HO-00011', '/lightning/r/a0B000000000011AAA/view'],
       ['Globex', '/lightning/r/001000000000011AAA/view']
     ]);
-    expect(row.textContent).toContain('c.Handoff_Intake_My_Due');
+    expect(meta(row)).toBe('In Review · Enterprise · Due Jan 8, 2020, 7:00 AM');
     const noAccount = $(element, 'li[data-row="a0B000000000013AAA"]') as HTMLElement;
     expect(noAccount.querySelectorAll('a').length).toBe(1);
+    // no segment: no empty part between the separators
+    expect(meta(noAccount)).toBe('Escalated · Due Jan 9, 2099, 7:00 AM');
   });
 
   it('shows when a returned handoff went back to Sales instead of a due time', async () => {
     const element = await renderWith(data());
     const row = $(element, 'li[data-row="a0B000000000014AAA"]') as HTMLElement;
-    expect(row.textContent).toContain('c.Handoff_Intake_Returned_On');
-    expect(row.textContent).not.toContain('c.Handoff_Intake_My_Due');
+    expect(meta(row)).toBe('Returned to Sales · Mid-Market · Returned Feb 1, 2025');
   });
 
   it('counts the handoffs on track', async () => {
@@ -170,7 +198,40 @@ describe('c-handoff-my-handoffs groups', () => {
     expect($(element, '[data-id="announcement"]')?.textContent).toContain(
       'c.Handoff_Intake_My_Refreshed'
     );
+    expect(refresh.getAttribute('aria-disabled')).toBe('false');
+  });
+
+  it('says it is busy while refreshing and ignores a second press, keeping the focus', async () => {
+    let finish: () => void = () => undefined;
+    refreshMock.mockReturnValueOnce(new Promise<void>((resolve) => (finish = resolve)));
+    const element = await renderWith(data());
+    const refresh = $(element, 'button[data-action="refresh"]') as HTMLButtonElement;
+    refresh.click();
+    await flush();
+    expect(refresh.getAttribute('aria-disabled')).toBe('true');
+    // not `disabled`: a disabled button would drop the keyboard focus to the page
     expect(refresh.disabled).toBe(false);
+    refresh.click();
+    await flush();
+    expect(refreshMock).toHaveBeenCalledTimes(1);
+    finish();
+    await flush();
+    expect(refresh.getAttribute('aria-disabled')).toBe('false');
+  });
+
+  it('puts the focus on Refresh after a successful Retry (the Retry button is gone)', async () => {
+    const element = render();
+    wire.error({ message: 'Session expired' });
+    await flush();
+    const retry = $(element, 'button[data-action="retry"]') as HTMLButtonElement;
+    retry.focus();
+    retry.click();
+    wire.emit(data());
+    await flush();
+    expect($(element, 'button[data-action="retry"]')).toBeNull();
+    expect((element.shadowRoot as ShadowRoot).activeElement).toBe(
+      $(element, 'button[data-action="refresh"]')
+    );
   });
 
   it('shows an error when a refresh fails', async () => {
