@@ -127,7 +127,7 @@ export async function countsFromCsv(
         ['repeatAsks', 'repeatAsked']
       ] as const) {
         const n = num(get(key));
-        if (n !== null && Number.isNaN(n)) {
+        if (Number.isNaN(n)) {
           onIssue({
             row: line,
             message: `${HANDOFF_COLUMNS[key]} "${get(key)}" is not a number; read as 0`
