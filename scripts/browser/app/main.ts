@@ -180,6 +180,24 @@ const harness = {
     visit(document.body);
     return found.slice(0, 8);
   },
+  /**
+   * An icon button's drawn colours: its icon's fill and the first opaque background behind it
+   * (a white icon on a white header is an invisible button).
+   */
+  iconColours(elements: Element[]): { fill: string; background: string }[] {
+    return elements.map((button) => {
+      const svg = button.querySelector('svg');
+      let background = 'rgba(0, 0, 0, 0)';
+      for (
+        let e: Element | null = button;
+        e && (background === 'rgba(0, 0, 0, 0)' || background === 'transparent');
+        e = e.parentElement
+      ) {
+        background = getComputedStyle(e).backgroundColor;
+      }
+      return { fill: svg ? getComputedStyle(svg).fill : '', background };
+    });
+  },
   /** Measures dashboard charts as drawn (see journeys/dashboard.journey.ts). */
   measureCharts,
   /** Removes the mounted component (its wires disconnect). */

@@ -258,6 +258,8 @@ export default class HandoffPanel extends LightningElement {
 
   private lastExceptionStatus?: string | null;
   private clock?: ReturnType<typeof setInterval>;
+  /** Set by Try again: the button goes away, so the focus moves to what replaced it. */
+  private focusAfterRetry = false;
 
   connectedCallback(): void {
     // The SLA clock (shown after close) counts down once a minute; cleared on disconnect.
@@ -267,6 +269,23 @@ export default class HandoffPanel extends LightningElement {
         this.now = Date.now();
       }
     }, MINUTE);
+  }
+
+  /**
+   * After Try again the button is gone: the focus moves to the panel's first heading once it
+   * loaded, or back to Try again when it failed again (never to the page).
+   */
+  renderedCallback(): void {
+    if (!this.focusAfterRetry || this.isLoading) {
+      return;
+    }
+    const target = this.template.querySelector<HTMLElement>(
+      this.hasError ? '[data-id="retry"]' : '[data-id="segment-heading"]'
+    );
+    if (target) {
+      this.focusAfterRetry = false;
+      target.focus();
+    }
   }
 
   disconnectedCallback(): void {
@@ -453,6 +472,7 @@ export default class HandoffPanel extends LightningElement {
    * for the record again; the spinner shows until they answer (an error shows again if it stays).
    */
   async handleRetry(): Promise<void> {
+    this.focusAfterRetry = true;
     this.configError = undefined;
     this.recordError = undefined;
     try {

@@ -14,6 +14,8 @@ const TEXTAREA_TYPES = new Set(['TextArea', 'LongTextArea', 'RichTextArea']);
 export default class InputField extends LightningElement {
   @api fieldName = '';
   @api disabled = false;
+  /** `label-hidden` keeps the label for assistive technology only, as the platform's does. */
+  @api variant = 'standard';
 
   context?: FieldContext;
   current: unknown = null;

@@ -366,6 +366,21 @@ describe('loading, empty and error states', () => {
     handoffAdapter.emit(null);
     await flush();
     expect(textOf(element, '[data-id="segment-badge"]')).toBe('Enterprise');
+    // The button went away: the focus is on the panel's first heading, not lost to the page.
+    const root = element.shadowRoot as ShadowRoot;
+    expect(root.activeElement?.getAttribute('data-id')).toBe('segment-heading');
+  });
+
+  it('puts the focus back on Try again when the retry fails again', async () => {
+    const { element } = createPanel();
+    configAdapter.error({ message: 'Unable to reach the server.' });
+    await flush();
+    $<HTMLButtonElement>(element, '[data-id="retry"]')?.click();
+    await flush();
+    configAdapter.error({ message: 'Still unable to reach the server.' });
+    await flush();
+    const root = element.shadowRoot as ShadowRoot;
+    expect(root.activeElement?.getAttribute('data-id')).toBe('retry');
   });
 
   it('treats a missing rollout mode as Installed', async () => {
