@@ -76,8 +76,8 @@ export interface MetricDefinition {
   value(p: CountFields): number | null;
 }
 
-const isNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
+/** A finite number (Number.isFinite never converts: a numeric string, null or NaN is not one). */
+const isNumber = (value: unknown): value is number => Number.isFinite(value);
 
 /**
  * Orders thresholds by DeveloperName, as Apex `String.compareTo` does (UTF-16 code units).
