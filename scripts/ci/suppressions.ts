@@ -6,6 +6,11 @@
 // (it is the only way to suppress a finding in metadata XML, e.g. in a `<!-- -->` comment): it
 // must name one or more rules as engine:Rule and carry its reason after the closing parenthesis.
 // A marker without a rule would silence every rule from its line to the end of the file.
+// PMD's complexity rules (CognitiveComplexity, CyclomaticComplexity) report each method over its
+// limit and each class whose total is over the class limit. An @SuppressWarnings naming them on a
+// class silences every method of the class, so a new complex method would pass unseen: that form
+// is refused. Suppress on each method over the limit, and the class total with `// NOPMD <reason>`
+// on the class line (PMD reports the total on the line of the class name).
 // code-analyzer.ts runs it before the engines; a suppression without a reason fails the run.
 import { readFileSync } from 'node:fs';
 
@@ -21,7 +26,12 @@ export interface Suppression {
   rules: string[];
   /** The reason text, or '' when there is none. */
   reason: string;
+  /** For an annotation: whether it stands on a class declaration (top-level or inner). */
+  onClass?: boolean;
 }
+
+/** PMD rules that report both each method and the class total: suppress them per method. */
+export const METHOD_LEVEL_RULES = ['CognitiveComplexity', 'CyclomaticComplexity'];
 
 const ANNOTATION = /@SuppressWarnings\s*\(\s*'([^']*)'\s*\)/i;
 const NOPMD = /\/\/\s*NOPMD\b(.*)$/i;
@@ -29,6 +39,34 @@ const NOPMD = /\/\/\s*NOPMD\b(.*)$/i;
 const MARKER = /code-analyzer-suppress(?:\(([^()]*(?:\([^)]*\)[^()]*)*)\))?(.*)$/i;
 /** A selector that names rules: `engine:RuleName` (not an engine, a tag or a severity alone). */
 const RULE_SELECTOR = /^[a-z][\w-]*:[A-Za-z@][\w@/.-]*$/;
+
+/** An annotation after @SuppressWarnings(…): `@Name`, optionally with `(…)` arguments. */
+const OTHER_ANNOTATION = /^@[A-Za-z_][\w.]*\s*(?:\([^)]*\))?/;
+/** A class declaration: modifiers and sharing keywords, then `class Name`. */
+const CLASS_DECLARATION =
+  /^(?:(?:public|private|protected|global|virtual|abstract|static|(?:with|without|inherited)\s+sharing)\s+)*class\s+[A-Za-z_]\w*/i;
+
+/**
+ * Whether the code after an annotation (`rest`, from its closing parenthesis on) declares a
+ * class: other annotations, comments and blank lines between are skipped.
+ */
+export function declaresClass(rest: string): boolean {
+  let text = rest;
+  for (;;) {
+    text = text.trimStart();
+    if (text.startsWith('//')) {
+      const end = text.indexOf('\n');
+      text = end < 0 ? '' : text.slice(end + 1);
+    } else if (text.startsWith('/*')) {
+      const end = text.indexOf('*/');
+      text = end < 0 ? '' : text.slice(end + 2);
+    } else if (OTHER_ANNOTATION.test(text)) {
+      text = text.replace(OTHER_ANNOTATION, '');
+    } else {
+      return CLASS_DECLARATION.test(text);
+    }
+  }
+}
 
 function words(text: string): number {
   return text.split(/\s+/).filter((word) => /[A-Za-z]/.test(word)).length;
@@ -82,10 +120,14 @@ export function suppressionsIn(file: string, source: string): Suppression[] {
   lines.forEach((text, index) => {
     if (MARKER.test(text)) return; // markersIn reads it
     // Prettier wraps a long annotation over lines: read up to its closing parenthesis.
-    const annotation = /@SuppressWarnings\b/i.test(text)
-      ? ANNOTATION.exec(lines.slice(index, index + 4).join(' '))
-      : null;
+    const window = lines.slice(index, index + 4).join('\n');
+    const annotation = /@SuppressWarnings\b/i.test(text) ? ANNOTATION.exec(window) : null;
     if (annotation) {
+      const after = lines
+        .slice(index)
+        .join('\n')
+        .slice(window.indexOf(annotation[0]) + annotation[0].length)
+        .slice(0, 4000);
       found.push({
         file,
         kind: 'annotation',
@@ -94,7 +136,8 @@ export function suppressionsIn(file: string, source: string): Suppression[] {
           .split(',')
           .map((rule) => rule.trim().replace(/^PMD\./i, ''))
           .filter((rule) => rule !== ''),
-        reason: reasonAbove(lines, index)
+        reason: reasonAbove(lines, index),
+        onClass: declaresClass(after)
       });
       return;
     }
@@ -106,13 +149,27 @@ export function suppressionsIn(file: string, source: string): Suppression[] {
   return found;
 }
 
-/** The problems: suppressions without a reason, and annotations that name no PMD rule. */
+/**
+ * The problems: suppressions without a reason, annotations that name no PMD rule, and
+ * class-level annotations naming a method-level rule (METHOD_LEVEL_RULES).
+ */
 export function unexplained(suppressions: readonly Suppression[]): string[] {
   const problems: string[] = [];
   for (const suppression of suppressions) {
     const where = `${suppression.file}:${suppression.line}`;
     if (suppression.kind === 'annotation' && suppression.rules.length === 0) {
       problems.push(`${where}: @SuppressWarnings names no PMD rule ('PMD.<RuleName>')`);
+    }
+    const methodLevel = suppression.rules.filter((rule) =>
+      METHOD_LEVEL_RULES.some((name) => name.toLowerCase() === rule.toLowerCase())
+    );
+    if (suppression.kind === 'annotation' && suppression.onClass && methodLevel.length > 0) {
+      problems.push(
+        `${where}: @SuppressWarnings on a class hides ${methodLevel.join(', ')} for every ` +
+          'method in it, so a new complex method would pass unseen: suppress it on each method ' +
+          'over the limit (with its reason), and the class total with // NOPMD <reason> on the ' +
+          'class line'
+      );
     }
     if (
       suppression.kind === 'marker' &&

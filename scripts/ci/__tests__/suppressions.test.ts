@@ -41,7 +41,8 @@ describe('suppressionsIn', () => {
         line: 3,
         rules: ['NcssCount', 'CyclomaticComplexity'],
         reason:
-          'A linear mapping of one DTO field per line; splitting it would scatter the mapping.'
+          'A linear mapping of one DTO field per line; splitting it would scatter the mapping.',
+        onClass: false
       },
       {
         file: 'Explained.cls',
@@ -70,17 +71,18 @@ describe('suppressionsIn', () => {
     const source = [
       '// The one test data factory: a builder per record kind the tests need.',
       '@SuppressWarnings(',
-      "    'PMD.CognitiveComplexity, PMD.CyclomaticComplexity, PMD.ExcessivePublicCount, PMD.NcssCount'",
+      "    'PMD.ApexUnitTestClassShouldHaveRunAs, PMD.ExcessivePublicCount, PMD.NcssCount'",
       ')',
+      '@IsTest',
       'public class Factory {}'
     ].join('\n');
     const [found] = suppressionsIn('Factory.cls', source);
     expect(found.rules).toEqual([
-      'CognitiveComplexity',
-      'CyclomaticComplexity',
+      'ApexUnitTestClassShouldHaveRunAs',
       'ExcessivePublicCount',
       'NcssCount'
     ]);
+    expect(found.onClass).toBe(true);
     expect(found.reason).toBe(
       'The one test data factory: a builder per record kind the tests need.'
     );
@@ -95,6 +97,73 @@ describe('suppressionsIn', () => {
       expect.stringMatching(/^Unexplained\.cls:11: a suppression needs its reason/),
       "Unexplained.cls:14: @SuppressWarnings names no PMD rule ('PMD.<RuleName>')"
     ]);
+  });
+});
+
+const CLASS_WIDE = `// Every method of this class is simple, so the whole class is suppressed.
+@SuppressWarnings(
+    'PMD.ApexUnitTestClassShouldHaveRunAs, PMD.CognitiveComplexity, PMD.ExcessivePublicCount'
+)
+@IsTest(IsParallel=true)
+private class ClassWide {
+    // The inner class holds the chunk's work; its methods are all short ones.
+    @SuppressWarnings('PMD.CyclomaticComplexity')
+    private without sharing class Work {
+        // The documented order of the skip reasons, one branch per reason.
+        @SuppressWarnings('PMD.CognitiveComplexity, PMD.CyclomaticComplexity')
+        void decide() {
+        }
+    }
+}
+// Same-line form: the annotation and the class declaration on one line.
+@SuppressWarnings('pmd.cyclomaticcomplexity') public with sharing class Inline {
+}
+`;
+
+const WHERE_THEY_STAND = `// Pure logic in memory: no query, no DML, nothing a user can be denied at all.
+@SuppressWarnings('PMD.ApexUnitTestClassShouldHaveRunAs')
+@IsTest
+private class WhereTheyStand { // NOPMD class totals only: many short tests, none complex
+    /** @description The table of cases. */
+    // The documented order of the guards, one condition per guard in that order.
+    @TestVisible
+    @SuppressWarnings('PMD.CyclomaticComplexity')
+    static Boolean decide(String a, String b) {
+        return a == b;
+    }
+}
+`;
+
+describe('complexity suppressed on a class', () => {
+  it('refuses a class-level annotation naming a complexity rule, top-level or inner', () => {
+    const found = suppressionsIn('ClassWide.cls', CLASS_WIDE);
+    expect(found.map(({ line, onClass }) => ({ line, onClass }))).toEqual([
+      { line: 2, onClass: true },
+      { line: 8, onClass: true },
+      { line: 11, onClass: false },
+      { line: 17, onClass: true }
+    ]);
+    expect(unexplained(found)).toEqual([
+      expect.stringMatching(
+        /^ClassWide\.cls:2: @SuppressWarnings on a class hides CognitiveComplexity for every method in it, .*suppress it on each method .*NOPMD/
+      ),
+      expect.stringMatching(
+        /^ClassWide\.cls:8: @SuppressWarnings on a class hides CyclomaticComplexity for every method/
+      ),
+      expect.stringMatching(
+        /^ClassWide\.cls:17: @SuppressWarnings on a class hides cyclomaticcomplexity for every method/
+      )
+    ]);
+  });
+
+  it('accepts complexity on methods, other rules on a class and NOPMD on the class line', () => {
+    const found = suppressionsIn('WhereTheyStand.cls', WHERE_THEY_STAND);
+    expect(found.map(({ kind, line, onClass }) => ({ kind, line, onClass }))).toEqual([
+      { kind: 'annotation', line: 2, onClass: true },
+      { kind: 'nopmd', line: 4, onClass: undefined },
+      { kind: 'annotation', line: 8, onClass: false }
+    ]);
+    expect(unexplained(found)).toEqual([]);
   });
 });
 
