@@ -431,3 +431,89 @@ describe('CSV cells for spreadsheets', () => {
     expect(CSV_BOM).toBe('\uFEFF');
   });
 });
+
+describe('CsvParser: its contract at the edges', () => {
+  const collect = (header: boolean) => {
+    const out: { records: unknown[][]; issues: CsvIssue[] } = { records: [], issues: [] };
+    const parser = new CsvParser({
+      header,
+      onRecord: (fields, line) => out.records.push([line, ...fields]),
+      onIssue: (issue) => out.issues.push(issue)
+    });
+    return { out, parser };
+  };
+
+  it('refuses a delimiter that is not one character, or is a quote or a line break, and takes a tab', () => {
+    const onRecord = (): void => undefined;
+    for (const delimiter of [';;', '', '"', '\n']) {
+      expect(() => new CsvParser({ delimiter, onRecord })).toThrow(
+        'CSV delimiter must be one character other than a quote or newline'
+      );
+    }
+    const records: string[][] = [];
+    const parser = new CsvParser({ delimiter: '\t', onRecord: (f) => records.push(f) });
+    parser.push('a\tb,c\n');
+    parser.end();
+    expect(records).toEqual([['a', 'b,c']]);
+  });
+
+  it('refuses input after the end, and a second end adds nothing', () => {
+    const { out, parser } = collect(true);
+    parser.push('id,name\n1,Alpha');
+    parser.end();
+    parser.end();
+    expect(out).toEqual({
+      records: [
+        [1, 'id', 'name'],
+        [2, '1', 'Alpha']
+      ],
+      issues: []
+    });
+    expect(() => parser.push('2,Beta\n')).toThrow('CsvParser: push after end');
+  });
+
+  it('drops the byte order mark of the first chunk that holds text, after empty chunks', () => {
+    const { out, parser } = collect(true);
+    expect(parser.columnCount).toBe(-1);
+    parser.push('');
+    parser.push(`${CSV_BOM}id,name\n`);
+    expect(parser.columnCount).toBe(2);
+    parser.push(`${CSV_BOM}1,Alpha\n`);
+    parser.end();
+    expect(out.records).toEqual([
+      [1, 'id', 'name'],
+      [2, `${CSV_BOM}1`, 'Alpha']
+    ]);
+  });
+
+  it('names a column by its position when its header is blank, or when there is no header', () => {
+    const withBlank = collect(true);
+    withBlank.parser.push('id, ,x\n1,2"3,4\n');
+    withBlank.parser.end();
+    const headerless = collect(false);
+    headerless.parser.push('a,b"c\n');
+    headerless.parser.end();
+    expect(headerless.parser.columnCount).toBe(-1);
+    expect([withBlank.out.issues, headerless.out.issues]).toEqual([
+      [
+        {
+          kind: 'stray-quote',
+          line: 2,
+          lastLine: 2,
+          skipped: false,
+          message: 'a quote inside the unquoted value of column 2 (kept as written)'
+        }
+      ],
+      [
+        {
+          kind: 'stray-quote',
+          line: 1,
+          lastLine: 1,
+          skipped: false,
+          message: 'a quote inside the unquoted value of column 2 (kept as written)'
+        }
+      ]
+    ]);
+    expect(headerless.out.records).toEqual([[1, 'a', 'b"c']]);
+  });
+});
