@@ -32,7 +32,7 @@ export default {
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   // Two shared cores: one test process and one checker.
   concurrency: 1,
-  timeoutMS: 20000,
+  timeoutMS: module.timeoutMS ?? 20000,
   thresholds: { high: 95, low: module.breakAt, break: module.breakAt },
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
