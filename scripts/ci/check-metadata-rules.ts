@@ -7,8 +7,6 @@
 //
 // Usage: tsx scripts/ci/check-metadata-rules.ts [source-folder ...]   (default: force-app)
 //        tsx scripts/ci/check-metadata-rules.ts --list                (print the rule table)
-import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { checkSource, formatViolation } from './metadata-rules/check';
 import {
   CUSTOM_METADATA_RULES,
@@ -19,7 +17,7 @@ import {
   OBJECT_PERMISSION_RULES,
   USER_PERMISSION_RULES
 } from './metadata-rules/rules';
-import { elapsed, plural, repoRoot, runCli, UsageError } from './lib';
+import { elapsed, plural, runCli, sourceFolders, UsageError } from './lib';
 
 function listRules(): void {
   for (const r of LENGTH_RULES) {
@@ -50,12 +48,11 @@ runCli('check-metadata-rules', () => {
   const unknown = args.filter((a) => a.startsWith('-'));
   if (unknown.length > 0)
     throw new UsageError(`unknown option ${unknown[0]} (usage: [source-folder ...] | --list)`);
-  const roots = args.length > 0 ? args : [path.join(repoRoot, 'force-app')];
+  const roots = sourceFolders(args);
   const start = Date.now();
   let failures = 0;
   let files = 0;
   for (const root of roots) {
-    if (!existsSync(root)) throw new UsageError(`no such folder: ${root}`);
     const result = checkSource(root);
     files += result.filesChecked;
     for (const v of result.violations) console.error(formatViolation(v));

@@ -27,7 +27,16 @@ import { ESLintEnginePlugin } from '@salesforce/code-analyzer-eslint-engine';
 import { FlowScannerEnginePlugin } from '@salesforce/code-analyzer-flow-engine';
 import { PmdCpdEnginesPlugin } from '@salesforce/code-analyzer-pmd-engine';
 import { RegexEnginePlugin } from '@salesforce/code-analyzer-regex-engine';
-import { displayPath, elapsed, plural, repoRoot, runCli, UsageError, walkFiles } from './lib';
+import {
+  displayPath,
+  elapsed,
+  plural,
+  repoRoot,
+  runCli,
+  sourceFolders,
+  UsageError,
+  walkFiles
+} from './lib';
 import { checkSuppressions } from './suppressions';
 
 export const RULE_SELECTORS = ['Recommended', 'pmd:Security', 'pmd:AppExchange'];
@@ -101,6 +110,29 @@ export function checkJava(javaCommand = 'java'): string {
     );
   }
   return String(major);
+}
+
+export interface AnalysisTargets {
+  /** The files to analyse (selectTargets under each folder). */
+  targets: string[];
+  /** The folders, as the summary line names them. */
+  where: string;
+  /** The Java major version PMD and Graph Engine will run on. */
+  javaMajor: string;
+}
+
+/**
+ * What Code Analyzer and Graph Engine run on: the files selected under the folders given on the
+ * command line (force-app when none), once Java is known to run.
+ */
+export function analysisTargets(argv: readonly string[]): AnalysisTargets {
+  const roots = sourceFolders(argv);
+  const javaMajor = checkJava();
+  return {
+    targets: roots.flatMap(selectTargets),
+    where: roots.map((root) => displayPath(root)).join(', '),
+    javaMajor
+  };
 }
 
 /**
@@ -216,13 +248,7 @@ export function countFailing(results: RunResults): number {
 
 async function main(argv: readonly string[]): Promise<number> {
   const start = Date.now();
-  const roots = argv.length > 0 ? [...argv] : [path.join(repoRoot, 'force-app')];
-  for (const root of roots) {
-    if (!existsSync(root)) throw new UsageError(`no such folder: ${root}`);
-  }
-  const javaMajor = checkJava();
-  const targets = roots.flatMap(selectTargets);
-  const where = roots.map((root) => displayPath(root)).join(', ');
+  const { targets, where, javaMajor } = analysisTargets(argv);
   if (targets.length === 0) {
     console.log(`No files to analyze under ${where} (pass).`);
     return 0;

@@ -26,8 +26,8 @@ import {
   type Violation
 } from '@salesforce/code-analyzer-core';
 import { SfgeEnginePlugin } from '@salesforce/code-analyzer-sfge-engine';
-import { checkJava, formatViolation, selectTargets, sortedViolations } from './code-analyzer';
-import { displayPath, elapsed, plural, repoRoot, runCli, UsageError } from './lib';
+import { analysisTargets, formatViolation, sortedViolations } from './code-analyzer';
+import { displayPath, elapsed, plural, repoRoot, runCli } from './lib';
 import { MIN_REASON_WORDS } from './suppressions';
 
 /** Every Graph Engine rule (CRUD/FLS, sharing, null checks, DML in loops, …): seven in 0.25. */
@@ -283,13 +283,7 @@ export async function analyzeWithGraphEngine(
 
 async function main(argv: readonly string[]): Promise<number> {
   const start = Date.now();
-  const roots = argv.length > 0 ? [...argv] : [path.join(repoRoot, 'force-app')];
-  for (const root of roots) {
-    if (!existsSync(root)) throw new UsageError(`no such folder: ${root}`);
-  }
-  const javaMajor = checkJava();
-  const targets = roots.flatMap(selectTargets);
-  const where = roots.map((root) => displayPath(root)).join(', ');
+  const { targets, where, javaMajor } = analysisTargets(argv);
   const apex = targets.filter((file) => /\.(cls|trigger)$/.test(file));
   if (apex.length === 0) {
     console.log(`No Apex to analyze under ${where} (pass).`);

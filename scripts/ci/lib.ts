@@ -80,6 +80,18 @@ export function elapsed(start: number): string {
 export class UsageError extends Error {}
 
 /**
+ * The source folders a check was given on its command line, or force-app when it was given
+ * none; a folder that does not exist is a usage error.
+ */
+export function sourceFolders(args: readonly string[]): string[] {
+  const roots = args.length > 0 ? [...args] : [path.join(repoRoot, 'force-app')];
+  for (const root of roots) {
+    if (!existsSync(root)) throw new UsageError(`no such folder: ${root}`);
+  }
+  return roots;
+}
+
+/**
  * Runs a CLI entry point and sets the exit code from its result. Unexpected errors are
  * printed with their stack; `UsageError`s with their message only. Both exit 1.
  */

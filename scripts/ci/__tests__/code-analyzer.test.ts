@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SeverityLevel } from '@salesforce/code-analyzer-core';
 import {
+  analysisTargets,
   analyze,
   checkJava,
   countFailing,
@@ -10,6 +11,7 @@ import {
   formatViolation,
   selectTargets
 } from '../code-analyzer';
+import { displayPath, repoRoot, sourceFolders, UsageError } from '../lib';
 import { checkSuppressions } from '../suppressions';
 
 const SOQL_IN_LOOP = `public with sharing class LoopQuery {
@@ -138,6 +140,24 @@ describe('code-analyzer', () => {
     const cls = write('main/default/classes/A.cls', 'public class A {}\n');
 
     expect(selectTargets(root).sort()).toEqual([cls, plainJs, html, ts].sort());
+  });
+
+  it('analyses the folders it is given, force-app when none, and refuses a missing one', () => {
+    const cls = write('main/default/classes/A.cls', 'public class A {}\n');
+    expect(sourceFolders([])).toEqual([path.join(repoRoot, 'force-app')]);
+    expect(sourceFolders([root, root])).toEqual([root, root]);
+    const missing = path.join(root, 'nowhere');
+    expect(() => sourceFolders([root, missing])).toThrow(UsageError);
+    expect(() => sourceFolders([root, missing])).toThrow(`no such folder: ${missing}`);
+
+    const other = path.join(path.dirname(root), 'other');
+    const trigger = path.join(other, 'triggers', 'T.trigger');
+    mkdirSync(path.dirname(trigger), { recursive: true });
+    writeFileSync(trigger, 'trigger T on Account (before insert) {}\n');
+    const { targets, where, javaMajor } = analysisTargets([root, other]);
+    expect(targets).toEqual([cls, trigger]);
+    expect(where).toBe(`${displayPath(root)}, ${displayPath(other)}`);
+    expect(Number(javaMajor)).toBeGreaterThanOrEqual(11);
   });
 
   it('tells how to install Java when it is missing', () => {
