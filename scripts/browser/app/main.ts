@@ -198,6 +198,65 @@ const harness = {
       return { fill: svg ? getComputedStyle(svg).fill : '', background };
     });
   },
+  /**
+   * For each form row: its field label (`[data-id="field-label"]`), how many elements show that
+   * text on screen (through shadow roots; text kept for assistive technology only, as
+   * `.slds-assistive-text`, does not count) and the accessible name of its control (aria-label,
+   * aria-labelledby or its `<label>`s), so a journey can assert one visible label and a named control.
+   */
+  fieldLabels(
+    rows: Element[]
+  ): { label: string; visible: number; hasControl: boolean; controlName: string }[] {
+    const shown = (e: Element): boolean => {
+      if (e.closest('.slds-assistive-text')) {
+        return false;
+      }
+      const style = getComputedStyle(e);
+      const box = e.getBoundingClientRect();
+      return (
+        style.visibility !== 'hidden' && style.display !== 'none' && box.width > 1 && box.height > 1
+      );
+    };
+    const all = (root: Element): Element[] => {
+      const children = [
+        ...Array.from(root.shadowRoot ? root.shadowRoot.children : []),
+        ...Array.from(root.children)
+      ];
+      return [root, ...children.flatMap(all)];
+    };
+    const ownText = (e: Element): string =>
+      Array.from(e.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return rows.map((row) => {
+      const label = (row.querySelector('[data-id="field-label"]')?.textContent ?? '').trim();
+      const elements = all(row);
+      const visible = elements.filter((e) => ownText(e) === label && shown(e)).length;
+      const control = elements.find(
+        (e) =>
+          ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName) ||
+          e.getAttribute('role') === 'combobox'
+      ) as HTMLInputElement | undefined;
+      const byLabels = control?.labels
+        ? Array.from(control.labels)
+            .map((l) => l.textContent ?? '')
+            .join(' ')
+        : '';
+      const root = control?.getRootNode() as Document | ShadowRoot | undefined;
+      const byIds = (control?.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => root?.getElementById(id)?.textContent ?? '')
+        .join(' ');
+      const controlName = (control?.getAttribute('aria-label') ?? (byIds || byLabels))
+        .replace(/\s+/g, ' ')
+        .trim();
+      return { label, visible, hasControl: control !== undefined, controlName };
+    });
+  },
   /** Measures dashboard charts as drawn (see journeys/dashboard.journey.ts). */
   measureCharts,
   /** Removes the mounted component (its wires disconnect). */

@@ -105,6 +105,21 @@ const journeys: Journey[] = [
           legend && first && legend.y + legend.height <= first.y + 1,
           'legend beside a field'
         );
+        // One visible label per field (the panel's, with its required mark): the input field's
+        // own label is kept for assistive technology only, so the control is still named.
+        const labels = await t.inPage<
+          { label: string; visible: number; hasControl: boolean; controlName: string }[]
+        >($(t, 'c-handoff-panel-fields .field-row'), 'fieldLabels');
+        assert.ok(labels.length > 0, 'no field rows');
+        for (const l of labels) {
+          assert.equal(l.visible, 1, `"${l.label}" is shown ${l.visible} times`);
+        }
+        for (const l of labels.filter((x) => x.hasControl)) {
+          assert.ok(
+            l.controlName.includes(l.label),
+            `the control of "${l.label}" is named "${l.controlName}"`
+          );
+        }
         // The summary is behind a closed section, not repeated below the form.
         assert.equal(await $(t, '[data-id="summary-content"]').count(), 0);
         await t.fitsWidth();
