@@ -42,13 +42,19 @@ export default class HandoffIntakeActions extends LightningElement {
    * @description Puts the focus on the control that starts an action (the menu for the actions
    * in it).
    * @param action the action whose control takes the focus
+   * @returns false when that control is gone or disabled (the focus is left where it was)
    */
   @api
-  focusAction(action: IntakeAction): void {
+  focusAction(action: IntakeAction): boolean {
     const selector = MENU_ACTIONS.includes(action)
       ? '[data-id="more-actions"]'
       : `[data-form="${action}"], [data-action="${action}"]`;
-    this.template.querySelector<HTMLElement>(selector)?.focus();
+    const target = this.template.querySelector<HTMLElement & { disabled?: boolean }>(selector);
+    if (!target || target.disabled) {
+      return false;
+    }
+    target.focus();
+    return true;
   }
 
   get acceptDisabled(): boolean {

@@ -125,6 +125,8 @@ export default class HandoffIntakeChecklist extends LightningElement {
 
   private wiredResult?: WiredView;
   private focusAfterRender?: () => void;
+  /** After Try again: focus the first handoff (or the empty message) once it is drawn. */
+  private focusWhenLoaded = false;
 
   @wire(getIntakeView, { recordId: '$recordId' })
   wiredView(result: WiredView): void {
@@ -142,6 +144,15 @@ export default class HandoffIntakeChecklist extends LightningElement {
     const focus = this.focusAfterRender;
     this.focusAfterRender = undefined;
     focus?.();
+    if (this.focusWhenLoaded) {
+      const first = this.template.querySelector<HTMLElement>(
+        'button[data-action="toggle"], [data-id="empty"]'
+      );
+      if (first) {
+        this.focusWhenLoaded = false;
+        first.focus();
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -311,10 +322,14 @@ export default class HandoffIntakeChecklist extends LightningElement {
 
   async handleRetry(): Promise<void> {
     this.loadError = undefined;
+    // Try again is gone once the handoffs load: the focus goes to the first handoff (or the
+    // empty message) when it is drawn, not to the page.
+    this.focusWhenLoaded = true;
     try {
       await refreshApex(this.wiredResult);
     } catch (error) {
       this.loadError = errorMessage(error);
+      this.focusWhenLoaded = false;
     }
   }
 
@@ -362,13 +377,17 @@ export default class HandoffIntakeChecklist extends LightningElement {
       this.run(
         () => acceptHandoff({ handoffId: handoff.id }),
         format(LABELS.doneAccepted, handoff.name),
-        handoff.id
+        handoff.id,
+        undefined,
+        'accept'
       );
     } else if (action === 'resubmit') {
       this.run(
         () => resubmit({ handoffId: handoff.id }),
         format(LABELS.doneResubmitted, handoff.name),
-        handoff.id
+        handoff.id,
+        undefined,
+        'resubmit'
       );
     } else if (FORMS.includes(action)) {
       this.form = { handoffId: handoff.id, kind: action as Kind };
@@ -398,14 +417,18 @@ export default class HandoffIntakeChecklist extends LightningElement {
               dueDate: draft.dueDate || null
             }),
           format(LABELS.doneReturned, handoff.name),
-          handoff.id
+          handoff.id,
+          undefined,
+          draft.kind
         );
         break;
       case 'escalate':
         this.run(
           () => escalate({ handoffId: handoff.id, reason: draft.notes }),
           format(LABELS.doneEscalated, handoff.name),
-          handoff.id
+          handoff.id,
+          undefined,
+          draft.kind
         );
         break;
       case 'firstTouch':
@@ -417,14 +440,18 @@ export default class HandoffIntakeChecklist extends LightningElement {
               channel: draft.channel
             }),
           format(LABELS.doneFirstTouch, handoff.name),
-          handoff.id
+          handoff.id,
+          undefined,
+          draft.kind
         );
         break;
       default:
         this.run(
           () => recordRepeatAsk({ handoffId: handoff.id, note: draft.notes }),
           format(LABELS.doneRepeatAsk, handoff.name),
-          handoff.id
+          handoff.id,
+          undefined,
+          draft.kind
         );
     }
   }
@@ -435,13 +462,25 @@ export default class HandoffIntakeChecklist extends LightningElement {
     this.form = undefined;
     this.formError = '';
     if (form) {
-      this.focusAfterRender = () => {
-        const actions = this.template.querySelector<
-          HTMLElement & { focusAction?: (action: Action) => void }
-        >(`c-handoff-intake-actions[data-id="${form.handoffId}"]`);
-        actions?.focusAction?.(form.kind);
-      };
+      this.focusAfterRender = () => this.focusAction(form.handoffId, form.kind);
     }
+  }
+
+  /**
+   * Puts the focus on the control that starts `action`, or, when the handoff's new status has
+   * removed or disabled it (after Accept or Return to Sales), on the handoff's heading, so the
+   * focus never falls to the page.
+   */
+  private focusAction(handoffId: string, action: Action): void {
+    const actions = this.template.querySelector<
+      HTMLElement & { focusAction?: (action: Action) => boolean }
+    >(`c-handoff-intake-actions[data-id="${handoffId}"]`);
+    if (actions?.focusAction?.(action)) {
+      return;
+    }
+    this.template
+      .querySelector<HTMLElement>(`button[data-action="toggle"][data-id="${handoffId}"]`)
+      ?.focus();
   }
 
   private forgetNote(itemId: string): void {
@@ -455,7 +494,8 @@ export default class HandoffIntakeChecklist extends LightningElement {
     call: () => Promise<unknown>,
     success: string,
     handoffId: string,
-    after?: () => void
+    after?: () => void,
+    refocus?: Action
   ): Promise<void> {
     if (this.busy) {
       return;
@@ -472,6 +512,11 @@ export default class HandoffIntakeChecklist extends LightningElement {
       }
       this.announcement = success;
       await refreshApex(this.wiredResult);
+      if (refocus) {
+        // Once the refreshed handoff is drawn (busy off): its control if still there, else its
+        // heading. The control was disabled while busy, so focusing it earlier did nothing.
+        this.focusAfterRender = () => this.focusAction(handoffId, refocus);
+      }
       if (handoffId) {
         await notifyRecordUpdateAvailable([{ recordId: handoffId }]);
       }

@@ -284,6 +284,26 @@ describe('c-handoff-intake-checklist states', () => {
     expect(refreshMock).toHaveBeenCalledTimes(1);
   });
 
+  it('after Try again, puts the focus on the first handoff once it loads (not on the page)', async () => {
+    // Found in the browser harness: Try again disappeared with the focus on it.
+    const element = render();
+    wire.error({ message: 'Session expired.' });
+    await flush();
+    refreshMock.mockImplementationOnce(() => {
+      wire.emit(viewData());
+      return Promise.resolve();
+    });
+    button(
+      $(element, '[data-id="load-error"]') as HTMLElement,
+      'button[data-action="retry"]'
+    ).click();
+    await flush();
+    expect($(element, '[data-id="load-error"]')).toBeNull();
+    expect(root(element).activeElement).toBe(
+      $(element, `button[data-action="toggle"][data-id="${FIRST}"]`)
+    );
+  });
+
   it('says when the account has no open handoffs', async () => {
     const element = await renderWith({ ...viewData(), handoffs: [] });
     expect($(element, '[data-id="empty"]')?.textContent).toContain(
@@ -556,6 +576,26 @@ describe('c-handoff-intake-checklist accept', () => {
     expect(notifyMock).toHaveBeenCalledWith([{ recordId: FIRST }]);
   });
 
+  it('puts the focus on the handoff heading once Accept is gone (not on the page)', async () => {
+    // Found in the browser harness: the focus fell to <body> when the refreshed handoff no
+    // longer had the Accept button that had it.
+    const data = viewData();
+    (data.handoffs[0].items ?? [])[1].status = 'Verified';
+    const element = await renderWith(data);
+    const accepted = withFirst({ status: 'Accepted', canAccept: false, canReturn: false });
+    refreshMock.mockImplementationOnce(() => {
+      wire.emit(accepted);
+      return Promise.resolve();
+    });
+    button(handoffItem(element, FIRST), 'button[data-action="accept"]').click();
+    await flush();
+    expect(acceptMock).toHaveBeenCalledWith({ handoffId: FIRST });
+    expect($(element, 'button[data-action="accept"]')).toBeNull();
+    expect(root(element).activeElement).toBe(
+      $(element, `button[data-action="toggle"][data-id="${FIRST}"]`)
+    );
+  });
+
   it('shows why the server refused to accept', async () => {
     acceptMock.mockRejectedValueOnce({ body: { message: 'Verify these first: Scope.' } });
     const data = viewData();
@@ -587,6 +627,36 @@ describe('c-handoff-intake-checklist return to Sales', () => {
     confirmForm(element);
     await flush();
     expect(returnMock).not.toHaveBeenCalled();
+  });
+
+  it('after a return, puts the focus on the handoff heading (Return to Sales is gone)', async () => {
+    const element = await renderWith(viewData());
+    const first = await openForm(element, FIRST, 'return');
+    change(within(first, 'lightning-checkbox-group') as HTMLElement, ['Missing information']);
+    await flush();
+    refreshMock.mockImplementationOnce(() => {
+      wire.emit(withFirst({ status: 'Returned to Sales', canAccept: false, canReturn: false }));
+      return Promise.resolve();
+    });
+    confirmForm(element);
+    await flush();
+    expect(returnMock).toHaveBeenCalled();
+    expect($(element, 'button[data-form="return"]')).toBeNull();
+    expect(root(element).activeElement).toBe(
+      $(element, `button[data-action="toggle"][data-id="${FIRST}"]`)
+    );
+  });
+
+  it('after an escalation, gives the focus back to the menu it came from', async () => {
+    const element = await renderWith(viewData());
+    const first = await openForm(element, FIRST, 'escalate');
+    change(within(first, '[data-id="escalate-form"] lightning-textarea') as HTMLElement, 'Why.');
+    await flush();
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    confirmForm(element);
+    await flush();
+    expect(escalateMock).toHaveBeenCalled();
+    expect(focus.mock.contexts.at(-1)).toBe(menu(element, FIRST));
   });
 
   it('returns with reasons, notes and the AE task due date', async () => {

@@ -1,0 +1,429 @@
+/**
+ * The intake checklist (c-handoff-intake-checklist and its children c-handoff-intake-item,
+ * -actions, -form, with c-handoff-modal) on the Handoff and Account record pages as a CSM meets
+ * it: loading, verifying items until Accept is possible, accepting, returning to Sales with
+ * reasons, logging the first touch and escalating from the menu; a failed action and where the
+ * focus goes; the same by keyboard only; and the empty, error, read-only, closed, breached and
+ * paused states, each scanned by axe. Data: the Jest fixture getIntakeView.json, changed by the
+ * fake server as the Apex methods would change it.
+ */
+import assert from 'node:assert/strict';
+import {
+  clean,
+  fixture,
+  type FakeServer,
+  type Journey,
+  type JourneyContext
+} from '../lib/harness.ts';
+
+const C = 'HandoffIntakeController';
+const TAG = 'c-handoff-intake-checklist';
+const RECORD_ID = '001000000000001AAA';
+const FIRST = 'a0B000000000001AAA';
+const OPEN_ITEM = 'a0C000000000002AAA';
+
+interface Item {
+  id: string;
+  item: string;
+  required: boolean;
+  status: string;
+  statusLabel: string;
+  notes: string | null;
+}
+interface Handoff {
+  id: string;
+  name: string;
+  status: string;
+  statusLabel: string;
+  items: Item[];
+  [key: string]: unknown;
+}
+interface View {
+  handoffs: Handoff[];
+  [key: string]: unknown;
+}
+type Params = Record<string, unknown>;
+
+const $ = (t: JourneyContext, selector: string) => t.page.locator(`${TAG} ${selector}`);
+
+function view(): View {
+  return fixture<View>('handoffIntakeChecklist', 'getIntakeView');
+}
+
+/** Closes a handoff's actions as the controller does once it leaves intake. */
+function leaveIntake(h: Handoff, status: string): void {
+  Object.assign(h, {
+    status,
+    statusLabel: status,
+    canAccept: false,
+    canReturn: false,
+    canEscalate: false,
+    canEditChecklist: false
+  });
+}
+
+/** The checklist's server: the view changes as the Apex methods change the records. */
+function answer(server: FakeServer, data: View = view()): View {
+  const find = (id: unknown): Handoff => {
+    const h = data.handoffs.find((x) => x.id === id);
+    assert.ok(h, `no handoff ${String(id)}`);
+    return h;
+  };
+  server
+    .on(`${C}.getIntakeView`, () => JSON.parse(JSON.stringify(data)) as unknown)
+    .on('notifyRecordUpdateAvailable', null)
+    .on(`${C}.saveItem`, (p: Params) => {
+      for (const h of data.handoffs) {
+        for (const i of h.items) {
+          if (i.id === p.itemId) {
+            Object.assign(i, { status: p.status, statusLabel: p.status, notes: p.notes });
+          }
+        }
+      }
+      return null;
+    })
+    .on(`${C}.acceptHandoff`, (p: Params) => {
+      leaveIntake(find(p.handoffId), 'Accepted');
+      return null;
+    })
+    .on(`${C}.returnToSales`, (p: Params) => {
+      const h = find(p.handoffId);
+      leaveIntake(h, 'Returned to Sales');
+      Object.assign(h, {
+        returnReasons: p.reasons,
+        returnReasonLabels: p.reasons,
+        returnNotes: p.notes,
+        returnedAt: '2026-03-02T17:00:00.000Z',
+        returnCount: 1
+      });
+      return null;
+    })
+    .on(`${C}.logFirstTouch`, (p: Params) => {
+      Object.assign(find(p.handoffId), {
+        firstTouchAt: p.touchedAt,
+        firstTouchChannel: p.channel,
+        canLogFirstTouch: false
+      });
+      return null;
+    })
+    .on(`${C}.escalate`, (p: Params) => {
+      const h = find(p.handoffId);
+      Object.assign(h, {
+        status: 'Escalated',
+        statusLabel: 'Escalated',
+        escalationLevel: 1,
+        escalationCount: 1
+      });
+      return null;
+    });
+  return data;
+}
+
+async function ready(t: JourneyContext): Promise<void> {
+  await $(t, `c-handoff-intake-actions[data-id="${FIRST}"]`).waitFor({ timeout: 10_000 });
+}
+
+function accept(t: JourneyContext) {
+  return $(t, `li[data-handoff="${FIRST}"] button[data-action="accept"]`);
+}
+
+async function announced(t: JourneyContext, text: string): Promise<void> {
+  await t.expectText($(t, '[data-id="announcement"]'), text);
+}
+
+/** Opens a form from the "More actions" menu by its item's label. */
+async function fromMenu(t: JourneyContext, label: string): Promise<void> {
+  await $(t, `li[data-handoff="${FIRST}"] lightning-button-menu button`).first().click();
+  await $(t, `li[data-handoff="${FIRST}"] lightning-menu-item`)
+    .filter({ hasText: label })
+    .locator('a, [role="menuitem"]')
+    .first()
+    .click();
+  await $(t, 'c-handoff-modal [data-id="dialog"]').waitFor();
+}
+
+async function focusIsNotLost(t: JourneyContext, after: string): Promise<void> {
+  const focus = await t.focused();
+  assert.notEqual(focus.tag, 'body', `the focus fell to the page after ${after}`);
+}
+
+const journeys: Journey[] = [
+  {
+    name: 'Intake: a CSM verifies the open items and accepts',
+    async run(t) {
+      const loading = t.server.hold(`${C}.getIntakeView`);
+      answer(t.server);
+      await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+
+      await t.step('a labelled spinner while loading', async () => {
+        await $(t, '[data-id="loading"] lightning-spinner').waitFor();
+        await t.axe('loading');
+      });
+      loading.release();
+      await ready(t);
+
+      await t.step('Accept is disabled, with what is still open beside it', async () => {
+        assert.equal(await accept(t).isDisabled(), true);
+        const hint = $(t, `li[data-handoff="${FIRST}"] [data-id="accept-hint"]`);
+        assert.match(clean(await hint.textContent()), /Still open: Stakeholders confirmed\./);
+        // The hint sits beside (or, on a phone, just under) Accept, not below every action.
+        const button = await accept(t).boundingBox();
+        const box = await hint.boundingBox();
+        assert.ok(button && box, 'Accept and its hint are drawn');
+        assert.ok(box.y - (button.y + button.height) < 24, 'the hint is far from Accept');
+        await t.fitsWidth();
+        await t.shot('intake', 'The intake checklist: items to verify, Accept and its hint');
+        await t.axe('open');
+      });
+
+      await t.step('verifying the open item saves it and enables Accept', async () => {
+        await $(t, `li[data-item="${OPEN_ITEM}"] lightning-radio-group label`)
+          .filter({ hasText: 'Verified' })
+          .click();
+        await t.until('the save', () => t.server.callsTo(`${C}.saveItem`).length === 1);
+        assert.deepEqual(t.server.callsTo(`${C}.saveItem`)[0], {
+          itemId: OPEN_ITEM,
+          status: 'Verified',
+          notes: ''
+        });
+        await announced(t, 'Stakeholders confirmed: Verified.');
+        await t.until('Accept to be enabled', async () => !(await accept(t).isDisabled()));
+        assert.equal(await $(t, '[data-id="accept-hint"]').count(), 0);
+      });
+
+      await t.step('Accept accepts and says so', async () => {
+        await accept(t).click();
+        await t.until('the accept', () => t.server.callsTo(`${C}.acceptHandoff`).length === 1);
+        assert.deepEqual(t.server.callsTo(`${C}.acceptHandoff`)[0], { handoffId: FIRST });
+        await announced(t, 'HO-00001 accepted.');
+        await t.expectText($(t, `li[data-handoff="${FIRST}"] [data-id="status"]`), 'Accepted');
+        await focusIsNotLost(t, 'Accept');
+        await t.fitsWidth();
+        await t.shot('accepted', 'An accepted handoff: the checklist is read-only');
+        await t.axe('closed');
+      });
+    }
+  },
+  {
+    name: 'Intake: a CSM returns a handoff to Sales with reasons',
+    async run(t) {
+      answer(t.server);
+      await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+      await ready(t);
+
+      await t.step('the return dialog opens with the focus on its first field', async () => {
+        await $(t, `li[data-handoff="${FIRST}"] button[data-form="return"]`).click();
+        await $(t, 'c-handoff-modal [data-id="dialog"]').waitFor();
+        const focus = await t.focused();
+        assert.equal(focus.tag, 'input', `focus on open: ${JSON.stringify(focus)}`);
+        await t.fitsWidth();
+        await t.axe('return-dialog');
+      });
+
+      await t.step('no reason: the dialog says what to fix and sends nothing', async () => {
+        await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+        await $(t, 'c-handoff-modal [data-id="error"]').waitFor();
+        assert.equal(t.server.callsTo(`${C}.returnToSales`).length, 0);
+      });
+
+      await t.step('with a reason and a note it returns the handoff and says so', async () => {
+        await $(t, 'c-handoff-modal lightning-checkbox-group label')
+          .filter({ hasText: 'Missing information' })
+          .click();
+        await $(t, 'c-handoff-modal lightning-textarea textarea').fill(
+          'Stakeholder list is empty.'
+        );
+        await $(t, 'c-handoff-modal lightning-textarea textarea').blur();
+        await t.shot('return', 'Returning a handoff to Sales: reasons, what to fix, due date');
+        await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+        await t.until('the return', () => t.server.callsTo(`${C}.returnToSales`).length === 1);
+        const sent = t.server.callsTo(`${C}.returnToSales`)[0];
+        assert.deepEqual(sent.reasons, ['Missing information']);
+        assert.equal(sent.notes, 'Stakeholder list is empty.');
+        assert.equal(sent.handoffId, FIRST);
+        await t.until(
+          'the dialog to close',
+          async () => (await $(t, 'c-handoff-modal').count()) === 0
+        );
+        await announced(t, 'HO-00001 returned to Sales. The AE has a task and a notification.');
+        await $(t, `li[data-handoff="${FIRST}"] [data-id="returned"]`).waitFor();
+        await focusIsNotLost(t, 'returning the handoff');
+        await t.axe('returned');
+      });
+    }
+  },
+  {
+    name: 'Intake: a CSM logs the first touch and escalates from the menu',
+    async run(t) {
+      answer(t.server);
+      await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+      await ready(t);
+
+      await t.step('Log first touch: when (now by default) and a channel', async () => {
+        await fromMenu(t, 'Log first touch');
+        await t.axe('first-touch-dialog');
+        await $(
+          t,
+          'c-handoff-modal lightning-combobox button, c-handoff-modal lightning-combobox input'
+        )
+          .first()
+          .click();
+        await $(t, 'c-handoff-modal lightning-base-combobox-item')
+          .filter({ hasText: 'Phone' })
+          .click();
+        await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+        await t.until('the log', () => t.server.callsTo(`${C}.logFirstTouch`).length === 1);
+        const sent = t.server.callsTo(`${C}.logFirstTouch`)[0];
+        assert.equal(sent.channel, 'Phone');
+        assert.ok(typeof sent.touchedAt === 'string' && sent.touchedAt !== '', 'no time sent');
+        await announced(t, 'First touch logged for HO-00001. The SLA clock is stopped.');
+        await focusIsNotLost(t, 'logging the first touch');
+      });
+
+      await t.step('Escalate: what is missing, then sent; the focus goes back', async () => {
+        await fromMenu(t, 'Escalate');
+        assert.equal((await t.focused()).tag, 'textarea');
+        await t.page.keyboard.type('Stakeholders unknown; AE not answering.');
+        await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+        await t.until('the escalation', () => t.server.callsTo(`${C}.escalate`).length === 1);
+        assert.deepEqual(t.server.callsTo(`${C}.escalate`)[0], {
+          handoffId: FIRST,
+          reason: 'Stakeholders unknown; AE not answering.'
+        });
+        await announced(t, 'HO-00001 escalated. The recipients were notified.');
+        await focusIsNotLost(t, 'escalating');
+        await t.fitsWidth();
+        await t.axe('escalated');
+      });
+    }
+  },
+  {
+    name: 'Intake: a failed action, and keyboard only',
+    async run(t) {
+      answer(t.server);
+      await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+      await ready(t);
+
+      await t.step('a failed save says why and takes the focus', async () => {
+        t.server.fail(`${C}.saveItem`, 'This handoff was changed by someone else.');
+        await $(t, `li[data-item="${OPEN_ITEM}"] lightning-radio-group label`)
+          .filter({ hasText: 'Verified' })
+          .click();
+        const error = $(t, '[data-id="action-error-message"]');
+        await error.waitFor();
+        assert.match(clean(await error.textContent()), /changed by someone else/);
+        await t.until(
+          'the focus on the error',
+          async () => (await t.focused()).dataId === 'action-error-message'
+        );
+        await t.shot('action-failed', 'A failed action: what happened, with the focus on it');
+        await t.axe('action-failed');
+      });
+
+      await t.step('a refused form keeps its dialog and focuses the refusal', async () => {
+        t.server.fail(`${C}.escalate`, 'Escalation is off for this segment.');
+        await fromMenu(t, 'Escalate');
+        await t.page.keyboard.type('Need the stakeholder list.');
+        await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+        await t.expectText($(t, 'c-handoff-modal [data-id="error"]'), /Escalation is off/);
+        await t.until(
+          'the focus on the refusal',
+          async () => (await t.focused()).dataId === 'error'
+        );
+        await t.page.keyboard.press('Escape');
+        await t.until(
+          'the dialog to close',
+          async () => (await $(t, 'c-handoff-modal').count()) === 0
+        );
+      });
+
+      await t.step('Return to Sales by keyboard; Esc gives the focus back', async () => {
+        await t.tabTo((f) => f.text === 'Return to Sales', 80);
+        await t.page.keyboard.press('Enter');
+        await $(t, 'c-handoff-modal [data-id="dialog"]').waitFor();
+        await t.page.keyboard.press('Escape');
+        await t.until(
+          'the dialog to close',
+          async () => (await $(t, 'c-handoff-modal').count()) === 0
+        );
+        await t.until(
+          'the focus back on Return to Sales',
+          async () => (await t.focused()).text === 'Return to Sales'
+        );
+      });
+    }
+  },
+  {
+    name: 'Intake: empty, error, read-only, breached and paused',
+    async run(t) {
+      await t.step('no open handoffs: says why one will appear', async () => {
+        answer(t.server, { ...view(), handoffs: [] });
+        await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+        await $(t, '[data-id="empty"]').waitFor();
+        assert.match(clean(await $(t, '[data-id="empty"]').textContent()), /no open handoffs/);
+        await t.axe('empty');
+      });
+
+      await t.step('a failed load says what went wrong; Try again loads it', async () => {
+        answer(t.server);
+        t.server.fail(`${C}.getIntakeView`, 'You do not have access to the Handoff object.');
+        await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+        const error = $(t, '[data-id="load-error"]');
+        await error.waitFor();
+        assert.match(clean(await error.textContent()), /do not have access/);
+        await t.shot(
+          'intake-error',
+          'The checklist when loading fails: what happened and Try again'
+        );
+        await t.axe('error');
+        answer(t.server);
+        await $(t, 'button[data-action="retry"]').click();
+        await ready(t);
+        await focusIsNotLost(t, 'Try again');
+      });
+
+      await t.step('read-only: an AE reads the checklist', async () => {
+        const data = view();
+        for (const h of data.handoffs) {
+          Object.assign(h, {
+            isAe: true,
+            canEditChecklist: false,
+            canAccept: false,
+            canReturn: false,
+            canEscalate: false,
+            canLogFirstTouch: false,
+            canRecordRepeatAsk: false
+          });
+        }
+        answer(t.server, { ...data, canEditIntake: false });
+        await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+        await $(t, `li[data-handoff="${FIRST}"] [data-id="checklist"]`).waitFor();
+        assert.equal(await $(t, 'lightning-radio-group').count(), 0);
+        await t.axe('read-only');
+      });
+
+      await t.step('breached', async () => {
+        const data = view();
+        Object.assign(data.handoffs[0], {
+          slaBreached: true,
+          firstTouchDueAt: '2020-01-01T00:00:00.000Z'
+        });
+        answer(t.server, data);
+        await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+        await $(t, `li[data-handoff="${FIRST}"] [data-id="sla-breached"]`).waitFor();
+        await t.axe('breached');
+      });
+
+      await t.step('paused', async () => {
+        const data = view();
+        Object.assign(data.handoffs[0], { slaPaused: true });
+        answer(t.server, data);
+        await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+        await $(t, `li[data-handoff="${FIRST}"] [data-id="sla-paused"]`).waitFor();
+        await t.axe('paused');
+      });
+    }
+  }
+];
+
+export default journeys;
