@@ -8,7 +8,7 @@
  * deal's stage for On Hold and Cancelled, who makes a status change) live in Apex
  * (HandoffTriggerHandler) and are tested by HandoffTriggerHandlerTest in an org.
  */
-import { isBlocked, RUNNING_USER_ID, type FormulaContext } from './lib/formula';
+import { isBlocked, RUNNING_USER_ID, saveContext, type FormulaContext } from './lib/formula';
 import { loadObjects, type ObjectMeta } from './lib/metadata';
 
 const objects = loadObjects();
@@ -25,14 +25,6 @@ function rule(object: ObjectMeta, name: string) {
     throw new Error(`validation rule ${object.name}.${name} is missing`);
   }
   return vr;
-}
-
-function context(
-  record: Record<string, unknown>,
-  old: Record<string, unknown> | null,
-  permissions: string[] = []
-): FormulaContext {
-  return { record, old, permissions: new Set(permissions), customMetadata: {} };
 }
 
 const HOUR = 3600_000;
@@ -61,7 +53,7 @@ describe('every Handoff__c validation rule', () => {
       expect(String(vr.description ?? '').length).toBeGreaterThan(20);
       expect(String(vr.errorMessage ?? '').length).toBeGreaterThan(20);
       expect(String(vr.errorConditionFormula)).toContain(`NOT($Permission.${BYPASS})`);
-      expect(typeof isBlocked(vr, handoff, context({}, null))).toBe('boolean');
+      expect(typeof isBlocked(vr, handoff, saveContext({}, null))).toBe('boolean');
     }
   );
 
@@ -75,7 +67,7 @@ describe('every Handoff__c validation rule', () => {
         Return_Count__c: 0,
         Escalation_Count__c: 0
       };
-      expect(isBlocked(vr, handoff, context(created, null))).toBe(false);
+      expect(isBlocked(vr, handoff, saveContext(created, null))).toBe(false);
     }
   });
 });
@@ -113,25 +105,27 @@ describe('Handoff_First_Touch_Within_Close_And_Now truth table', () => {
       const expected = changed && outOfRange && !bypass;
       const record = { First_Touch_At__c: newTouch, Closed_At__c: close };
       const old = { First_Touch_At__c: oldTouch, Closed_At__c: close };
-      expect(isBlocked(vr(), handoff, context(record, old, bypass ? [BYPASS] : []))).toBe(expected);
+      expect(isBlocked(vr(), handoff, saveContext(record, old, bypass ? [BYPASS] : []))).toBe(
+        expected
+      );
     }
   );
 
   it('the loophole of issue 15: a CSM enters a first touch in the future or before the close', () => {
     const old = { First_Touch_At__c: null, Closed_At__c: closedAt };
-    expect(isBlocked(vr(), handoff, context({ ...old, First_Touch_At__c: future }, old))).toBe(
+    expect(isBlocked(vr(), handoff, saveContext({ ...old, First_Touch_At__c: future }, old))).toBe(
       true
     );
-    expect(isBlocked(vr(), handoff, context({ ...old, First_Touch_At__c: beforeClose }, old))).toBe(
-      true
-    );
+    expect(
+      isBlocked(vr(), handoff, saveContext({ ...old, First_Touch_At__c: beforeClose }, old))
+    ).toBe(true);
   });
 
   it('does not re-check a first touch that is not changing (other edits of an old record)', () => {
     const legacy = { First_Touch_At__c: beforeClose, Closed_At__c: closedAt, Status__c: 'New' };
-    expect(isBlocked(vr(), handoff, context({ ...legacy, Status__c: 'In Review' }, legacy))).toBe(
-      false
-    );
+    expect(
+      isBlocked(vr(), handoff, saveContext({ ...legacy, Status__c: 'In Review' }, legacy))
+    ).toBe(false);
   });
 
   it('names the field and both limits in its message', () => {
@@ -156,7 +150,7 @@ describe('Handoff_First_Touch_Not_Cleared', () => {
       isBlocked(
         vr(),
         handoff,
-        context({ First_Touch_At__c: after }, { First_Touch_At__c: before }, permissions)
+        saveContext({ First_Touch_At__c: after }, { First_Touch_At__c: before }, permissions)
       )
     ).toBe(blocked);
   });
@@ -184,14 +178,18 @@ describe('Handoff_Counts_Only_Increase truth table', () => {
       isBlocked(
         vr(),
         handoff,
-        context({ ...base, [field]: after }, { ...base, [field]: before }, bypass ? [BYPASS] : [])
+        saveContext(
+          { ...base, [field]: after },
+          { ...base, [field]: before },
+          bypass ? [BYPASS] : []
+        )
       )
     ).toBe(expected);
   });
 
   it('the loophole of issue 15: a CSM lowers the repeat-ask count by hand', () => {
     expect(
-      isBlocked(vr(), handoff, context({ Repeat_Ask_Count__c: 0 }, { Repeat_Ask_Count__c: 4 }))
+      isBlocked(vr(), handoff, saveContext({ Repeat_Ask_Count__c: 0 }, { Repeat_Ask_Count__c: 4 }))
     ).toBe(true);
   });
 });
@@ -232,7 +230,7 @@ describe('the exception rules on Opportunity', () => {
         const record = { Handoff_Exception_Status__c: status, ...terms };
         const old = isNew ? null : { Handoff_Exception_Status__c: prior, ...terms };
         expect(
-          isBlocked(vr(), opportunity, context(record, old, bypass ? [BYPASS] : [APPROVE]))
+          isBlocked(vr(), opportunity, saveContext(record, old, bypass ? [BYPASS] : [APPROVE]))
         ).toBe(expected);
       }
     );
@@ -257,7 +255,11 @@ describe('the exception rules on Opportunity', () => {
       const record = { Handoff_Exception_Status__c: status, OwnerId: owner };
       const old = { Handoff_Exception_Status__c: prior, OwnerId: owner };
       expect(
-        isBlocked(vr(), opportunity, context(record, old, bypass ? [BYPASS, APPROVE] : [APPROVE]))
+        isBlocked(
+          vr(),
+          opportunity,
+          saveContext(record, old, bypass ? [BYPASS, APPROVE] : [APPROVE])
+        )
       ).toBe(expected);
     });
 
@@ -265,11 +267,11 @@ describe('the exception rules on Opportunity', () => {
       const record = { Handoff_Exception_Status__c: 'Approved', OwnerId: OTHER_USER };
       const old = { Handoff_Exception_Status__c: 'Requested', OwnerId: OTHER_USER };
       const asOwner: FormulaContext = {
-        ...context(record, old, [APPROVE]),
+        ...saveContext(record, old, [APPROVE]),
         user: { Id: OTHER_USER }
       };
       expect(isBlocked(vr(), opportunity, asOwner)).toBe(true);
-      expect(isBlocked(vr(), opportunity, context(record, old, [APPROVE]))).toBe(false);
+      expect(isBlocked(vr(), opportunity, saveContext(record, old, [APPROVE]))).toBe(false);
     });
   });
 
@@ -299,7 +301,7 @@ describe('the exception rules on Opportunity', () => {
         ...(change === 'due date' ? { Handoff_Exception_Due_Date__c: '2099-06-30' } : {})
       };
       const expected = status === 'Approved' && change !== 'nothing' && !bypass;
-      expect(isBlocked(vr(), opportunity, context(record, old, bypass ? [BYPASS] : []))).toBe(
+      expect(isBlocked(vr(), opportunity, saveContext(record, old, bypass ? [BYPASS] : []))).toBe(
         expected
       );
     });
@@ -315,7 +317,7 @@ describe('the exception rules on Opportunity', () => {
         Handoff_Exception_Status__c: 'Requested',
         Handoff_Exception_Due_Date__c: '2099-06-30'
       };
-      expect(isBlocked(vr(), opportunity, context(again, old))).toBe(false);
+      expect(isBlocked(vr(), opportunity, saveContext(again, old))).toBe(false);
     });
   });
 
@@ -332,7 +334,7 @@ describe('the exception rules on Opportunity', () => {
         Handoff_Exception_Due_Date__c: null,
         OwnerId: RUNNING_USER_ID
       };
-      expect(blockedByAny(context(record, null, [APPROVE]))).toEqual(
+      expect(blockedByAny(saveContext(record, null, [APPROVE]))).toEqual(
         expect.arrayContaining([
           'Handoff_Exception_Decision_Needs_Request',
           'Handoff_Exception_Not_Own_Deal'
@@ -343,9 +345,9 @@ describe('the exception rules on Opportunity', () => {
     it('an admin approves a deal nobody requested an exception for', () => {
       const record = { Handoff_Exception_Status__c: 'Approved', OwnerId: OTHER_USER };
       const old = { Handoff_Exception_Status__c: null, OwnerId: OTHER_USER };
-      expect(blockedByAny(context(record, old, [APPROVE, 'Handoff_Override_Segment']))).toEqual([
-        'Handoff_Exception_Decision_Needs_Request'
-      ]);
+      expect(blockedByAny(saveContext(record, old, [APPROVE, 'Handoff_Override_Segment']))).toEqual(
+        ['Handoff_Exception_Decision_Needs_Request']
+      );
     });
 
     it('the AE moves the due date after the approval', () => {
@@ -356,7 +358,7 @@ describe('the exception rules on Opportunity', () => {
         OwnerId: RUNNING_USER_ID
       };
       expect(
-        blockedByAny(context({ ...old, Handoff_Exception_Due_Date__c: '2099-12-31' }, old))
+        blockedByAny(saveContext({ ...old, Handoff_Exception_Due_Date__c: '2099-12-31' }, old))
       ).toEqual(['Handoff_Exception_Locked_While_Approved']);
     });
 
@@ -370,7 +372,9 @@ describe('the exception rules on Opportunity', () => {
       for (const decision of ['Approved', 'Rejected']) {
         expect(
           blockedByAny(
-            context({ ...requested, Handoff_Exception_Status__c: decision }, requested, [APPROVE])
+            saveContext({ ...requested, Handoff_Exception_Status__c: decision }, requested, [
+              APPROVE
+            ])
           )
         ).toEqual([]);
       }
@@ -383,7 +387,7 @@ describe('the exception rules on Opportunity', () => {
         Handoff_Exception_Due_Date__c: '2020-01-31',
         OwnerId: RUNNING_USER_ID
       };
-      expect(blockedByAny(context(loaded, null, [BYPASS]))).toEqual([]);
+      expect(blockedByAny(saveContext(loaded, null, [BYPASS]))).toEqual([]);
     });
   });
 });

@@ -3,7 +3,7 @@
  * the record context (old and new record, permissions, custom metadata) the harness supplies.
  */
 import { evaluate, type DealInput } from '../../main/default/lwc/handoffRules/handoffRules';
-import { evaluateFormula, isBlocked, type FormulaContext } from './lib/formula';
+import { evaluateFormula, isBlocked, saveContext } from './lib/formula';
 import { loadObjects, type ObjectMeta } from './lib/metadata';
 import { shippedRuleConfig } from './lib/shippedConfig';
 
@@ -23,15 +23,6 @@ const ALL_PERMISSIONS = [
   'Handoff_Override_Segment'
 ];
 
-function context(
-  record: Record<string, unknown>,
-  old: Record<string, unknown> | null,
-  permissions: string[] = []
-): FormulaContext {
-  // No custom metadata: the gate must not depend on a record that ships in the same deploy.
-  return { record, old, permissions: new Set(permissions), customMetadata: {} };
-}
-
 describe('every Opportunity validation rule', () => {
   it.each([...opportunity.validationRules.keys()])('%s is active, described and parses', (name) => {
     const vr = rule(name);
@@ -39,7 +30,7 @@ describe('every Opportunity validation rule', () => {
     expect(String(vr.description ?? '').length).toBeGreaterThan(20);
     expect(String(vr.errorMessage ?? '').length).toBeGreaterThan(20);
     // Evaluates (does not throw) on an empty insert with no permissions.
-    expect(typeof isBlocked(vr, opportunity, context({}, null))).toBe('boolean');
+    expect(typeof isBlocked(vr, opportunity, saveContext({}, null))).toBe('boolean');
   });
 });
 
@@ -72,7 +63,7 @@ describe('Handoff_Required_Before_Closed_Won truth table', () => {
       const expected =
         gateActive && enteringWon && (missing ?? 0) > 0 && status !== 'Approved' && !bypass;
       const permissions = bypass ? ['Handoff_Bypass_Validation'] : [];
-      expect(isBlocked(gate(), opportunity, context(record, {}, permissions))).toBe(expected);
+      expect(isBlocked(gate(), opportunity, saveContext(record, {}, permissions))).toBe(expected);
     }
   );
 
@@ -89,7 +80,7 @@ describe('Handoff_Required_Before_Closed_Won truth table', () => {
       Handoff_Entering_Won__c: false,
       Handoff_Missing_Count__c: 12
     };
-    expect(isBlocked(gate(), opportunity, context(legacy, { ...legacy }))).toBe(false);
+    expect(isBlocked(gate(), opportunity, saveContext(legacy, { ...legacy }))).toBe(false);
   });
 
   it('the approval of an exception is the only exception status that lets the deal close', () => {
@@ -99,9 +90,9 @@ describe('Handoff_Required_Before_Closed_Won truth table', () => {
       Handoff_Missing_Count__c: 3,
       Handoff_Exception_Status__c: status
     });
-    expect(isBlocked(gate(), opportunity, context(closing('Approved'), {}))).toBe(false);
-    expect(isBlocked(gate(), opportunity, context(closing('Requested'), {}))).toBe(true);
-    expect(isBlocked(gate(), opportunity, context(closing('Rejected'), {}))).toBe(true);
+    expect(isBlocked(gate(), opportunity, saveContext(closing('Approved'), {}))).toBe(false);
+    expect(isBlocked(gate(), opportunity, saveContext(closing('Requested'), {}))).toBe(true);
+    expect(isBlocked(gate(), opportunity, saveContext(closing('Rejected'), {}))).toBe(true);
   });
 });
 
@@ -174,7 +165,7 @@ describe('the gate for each shipped segment and each rule field: blank blocks ex
         Handoff_Exception_Status__c: null
       };
       expect(
-        isBlocked(rule('Handoff_Required_Before_Closed_Won'), opportunity, context(record, {}))
+        isBlocked(rule('Handoff_Required_Before_Closed_Won'), opportunity, saveContext(record, {}))
       ).toBe(required);
       // With every field filled, the same deal closes.
       const full = evaluate(
@@ -208,13 +199,13 @@ describe('Handoff_Exception_Needs_Reason_And_Date', () => {
       Handoff_Exception_Due_Date__c: due
     };
     expect(
-      isBlocked(vr(), opportunity, context(record, { Handoff_Exception_Status__c: null }))
+      isBlocked(vr(), opportunity, saveContext(record, { Handoff_Exception_Status__c: null }))
     ).toBe(blocked);
   });
 
   it('does not apply when no exception is requested', () => {
     const record = { Handoff_Exception_Status__c: null, Handoff_Exception_Reason__c: null };
-    expect(isBlocked(vr(), opportunity, context(record, {}))).toBe(false);
+    expect(isBlocked(vr(), opportunity, saveContext(record, {}))).toBe(false);
   });
 
   it('does not block later edits of an approved exception whose due date has passed', () => {
@@ -223,7 +214,7 @@ describe('Handoff_Exception_Needs_Reason_And_Date', () => {
       Handoff_Exception_Reason__c: 'Waiting on the customer',
       Handoff_Exception_Due_Date__c: past
     };
-    expect(isBlocked(vr(), opportunity, context(record, { ...record }))).toBe(false);
+    expect(isBlocked(vr(), opportunity, saveContext(record, { ...record }))).toBe(false);
   });
 });
 
@@ -238,13 +229,13 @@ describe('Handoff_Exception_Decision_By_Approver', () => {
   ])('setting %s with permissions %j → blocked = %s', (status, permissions, blocked) => {
     const record = { Handoff_Exception_Status__c: status };
     const old = { Handoff_Exception_Status__c: status === 'Requested' ? null : 'Requested' };
-    expect(isBlocked(vr(), opportunity, context(record, old, permissions))).toBe(blocked);
+    expect(isBlocked(vr(), opportunity, saveContext(record, old, permissions))).toBe(blocked);
   });
 
   it('does not block other edits of a record whose exception is already approved', () => {
     const record = { Handoff_Exception_Status__c: 'Approved', Handoff_Notes__c: 'new note' };
     expect(
-      isBlocked(vr(), opportunity, context(record, { Handoff_Exception_Status__c: 'Approved' }))
+      isBlocked(vr(), opportunity, saveContext(record, { Handoff_Exception_Status__c: 'Approved' }))
     ).toBe(false);
   });
 });
@@ -267,7 +258,7 @@ describe('Handoff_Segment_Override_Manager_Only', () => {
       isBlocked(
         vr(),
         opportunity,
-        context(
+        saveContext(
           { Handoff_Segment_Override__c: value },
           { Handoff_Segment_Override__c: oldValue },
           permissions
@@ -278,37 +269,37 @@ describe('Handoff_Segment_Override_Manager_Only', () => {
 
   it('blocks an AE creating a deal with an override, allows a manager', () => {
     const record = { Handoff_Segment_Override__c: 'Enterprise' };
-    expect(isBlocked(vr(), opportunity, context(record, null))).toBe(true);
-    expect(isBlocked(vr(), opportunity, context(record, null, ['Handoff_Override_Segment']))).toBe(
-      false
-    );
-    expect(isBlocked(vr(), opportunity, context({ Handoff_Segment_Override__c: null }, null))).toBe(
-      false
-    );
+    expect(isBlocked(vr(), opportunity, saveContext(record, null))).toBe(true);
+    expect(
+      isBlocked(vr(), opportunity, saveContext(record, null, ['Handoff_Override_Segment']))
+    ).toBe(false);
+    expect(
+      isBlocked(vr(), opportunity, saveContext({ Handoff_Segment_Override__c: null }, null))
+    ).toBe(false);
   });
 
   it('has no rule that an admin with every permission is blocked by on a plain edit', () => {
     for (const [, vrXml] of opportunity.validationRules) {
-      expect(isBlocked(vrXml, opportunity, context({}, {}, ALL_PERMISSIONS))).toBe(false);
+      expect(isBlocked(vrXml, opportunity, saveContext({}, {}, ALL_PERMISSIONS))).toBe(false);
     }
   });
 });
 
 describe('the formula harness models Salesforce, not formulon, where they differ', () => {
   it('TEXT() of a blank picklist is blank', () => {
-    const blank = context({ Handoff_Segment_Override__c: null }, null);
+    const blank = saveContext({ Handoff_Segment_Override__c: null }, null);
     expect(evaluateFormula('ISBLANK(TEXT(Handoff_Segment_Override__c))', opportunity, blank)).toBe(
       true
     );
-    const set = context({ Handoff_Segment_Override__c: 'SMB' }, null);
+    const set = saveContext({ Handoff_Segment_Override__c: 'SMB' }, null);
     expect(evaluateFormula('TEXT(Handoff_Segment_Override__c)', opportunity, set)).toBe('SMB');
   });
 
   it('ISCHANGED is false and PRIORVALUE is the new value on insert', () => {
-    const insert = context({ Handoff_Notes__c: 'a' }, null);
+    const insert = saveContext({ Handoff_Notes__c: 'a' }, null);
     expect(evaluateFormula('ISCHANGED(Handoff_Notes__c)', opportunity, insert)).toBe(false);
     expect(evaluateFormula('PRIORVALUE(Handoff_Notes__c)', opportunity, insert)).toBe('a');
-    const update = context({ Handoff_Notes__c: 'b' }, { Handoff_Notes__c: 'a' });
+    const update = saveContext({ Handoff_Notes__c: 'b' }, { Handoff_Notes__c: 'a' });
     expect(evaluateFormula('ISCHANGED(Handoff_Notes__c)', opportunity, update)).toBe(true);
     expect(evaluateFormula('PRIORVALUE(Handoff_Notes__c)', opportunity, update)).toBe('a');
   });
@@ -327,7 +318,7 @@ describe('formula fields', () => {
       evaluateFormula(
         String(field?.formula),
         opportunity,
-        context({ Handoff_Exception_Status__c: status }, {})
+        saveContext({ Handoff_Exception_Status__c: status }, {})
       )
     ).toBe(active);
   });
@@ -338,7 +329,7 @@ describe('formula fields', () => {
       evaluateFormula(
         String(handoff.fields.get('SLA_Breached__c')?.formula),
         handoff,
-        context(record, {})
+        saveContext(record, {})
       );
     const past = new Date(Date.now() - 3600_000);
     const future = new Date(Date.now() + 3600_000);

@@ -27,6 +27,19 @@ export interface FormulaContext {
   /** The clock for TODAY() and NOW() is formulon's own (the real clock). */
 }
 
+/**
+ * A save's context: the record after and before it (null on insert) and the custom permissions
+ * the running user holds. No custom metadata: a record rule must not depend on a record that
+ * ships in the same deploy.
+ */
+export function saveContext(
+  record: RecordValues,
+  old: RecordValues | null,
+  permissions: readonly string[] = []
+): FormulaContext {
+  return { record, old, permissions: new Set(permissions), customMetadata: {} };
+}
+
 interface Literal {
   type: 'literal';
   dataType: string;
