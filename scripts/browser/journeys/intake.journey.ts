@@ -234,6 +234,11 @@ const journeys: Journey[] = [
           'Stakeholder list is empty.'
         );
         await $(t, 'c-handoff-modal lightning-textarea textarea').blur();
+        // Fixed: the refusal's banner goes.
+        await t.until(
+          'the banner to go',
+          async () => (await $(t, 'c-handoff-modal [data-id="error"]').count()) === 0
+        );
         await t.shot('return', 'Returning a handoff to Sales: reasons, what to fix, due date');
         await $(t, 'c-handoff-modal [data-id="confirm"]').click();
         await t.until('the return', () => t.server.callsTo(`${C}.returnToSales`).length === 1);

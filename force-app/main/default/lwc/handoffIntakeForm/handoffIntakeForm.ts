@@ -123,6 +123,13 @@ export default class HandoffIntakeForm extends LightningElement {
       return;
     }
     this.draft = { ...this.draft, [field]: event.detail.value } as FormDraft;
+    if (this.invalidText) {
+      // After a refused Send, each field's message and the banner go once it is fixed.
+      (event.target as HTMLElement & { reportValidity?: () => boolean }).reportValidity?.();
+      if (this.isValid()) {
+        this.invalidText = '';
+      }
+    }
   }
 
   handleCancel(): void {

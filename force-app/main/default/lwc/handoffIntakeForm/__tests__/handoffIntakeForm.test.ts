@@ -50,6 +50,28 @@ afterEach(() => {
 });
 
 describe('c-handoff-intake-form', () => {
+  it('after a refused Send, drops the banner and re-checks the field once it is fixed', async () => {
+    // Found in the browser harness: "Fill in the highlighted fields" and the reasons' own
+    // message stayed after a reason was chosen.
+    const element = render({
+      kind: 'return',
+      suggestedDueDate: '2099-03-06',
+      returnReasonOptions: [{ value: 'Missing information', label: 'Missing information' }]
+    });
+    inDialog(element, 'confirm')?.click();
+    await flush();
+    expect(inDialog(element, 'error')?.textContent?.trim()).toBe('c.Handoff_Intake_Form_Invalid');
+    const reasons = $(element, '[data-field="reasons"]') as HTMLElement & {
+      reportValidity: () => boolean;
+    };
+    const recheck = jest.fn(() => true);
+    reasons.reportValidity = recheck;
+    change(element, 'reasons', ['Missing information']);
+    await flush();
+    expect(recheck).toHaveBeenCalled();
+    expect(inDialog(element, 'error')).toBeNull();
+  });
+
   it('returns to Sales: reasons, notes required with Other, the suggested due date', async () => {
     const element = render({ kind: 'return', suggestedDueDate: '2099-03-06' });
     const details = submitted(element);
