@@ -14,6 +14,7 @@ module.exports = [
       'coverage/**',
       'reports/**',
       '.stryker-tmp/**',
+      '.cache/**',
       '.sf/**',
       '.sfdx/**',
       'force-app/main/default/lwc/**/*.js',
