@@ -373,6 +373,11 @@ declare module '@salesforce/label/c.Handoff_Panel_Sla_Remaining' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Handoff_Panel_Sla_Remaining_Days' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Handoff_Panel_Someone' {
   const label: string;
   export default label;

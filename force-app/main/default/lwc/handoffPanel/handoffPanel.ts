@@ -160,6 +160,9 @@ const STATUS_APPROVED = 'Approved';
 const REASON_NO_ACTIVE_POLICY = 'No active segment policy';
 const REASON_NO_BAND_MET = 'No segment policy matched';
 const MINUTE = 60 * 1000;
+const MINUTES_PER_DAY = 24 * 60;
+/** The SLA clock counts days and hours from two days left. */
+const DAYS_FROM_MINUTES = 2 * MINUTES_PER_DAY;
 
 type SchemaField = { objectApiName: string; fieldApiName: string };
 
@@ -802,8 +805,17 @@ export default class HandoffPanel extends LightningElement {
       };
     }
     const minutes = Math.floor(left / MINUTE);
+    // From two days on, days and hours: a far due date reads "12 d 4 h", not "292 h 0 min".
+    const text =
+      minutes >= DAYS_FROM_MINUTES
+        ? formatLabel(
+            LABELS.slaRemainingDays,
+            Math.floor(minutes / MINUTES_PER_DAY),
+            Math.floor((minutes % MINUTES_PER_DAY) / 60)
+          )
+        : formatLabel(LABELS.slaRemaining, Math.floor(minutes / 60), minutes % 60);
     return {
-      text: formatLabel(LABELS.slaRemaining, Math.floor(minutes / 60), minutes % 60),
+      text,
       detail: formatLabel(LABELS.slaDue, dueText),
       className: base,
       icon: 'utility:clock'

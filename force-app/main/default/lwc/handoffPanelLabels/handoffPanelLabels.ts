@@ -85,6 +85,7 @@ import CLOSED_ERROR from '@salesforce/label/c.Handoff_Panel_Closed_Error';
 import SLA_HEADING from '@salesforce/label/c.Handoff_Panel_Sla_Heading';
 import SLA_DUE from '@salesforce/label/c.Handoff_Panel_Sla_Due';
 import SLA_REMAINING from '@salesforce/label/c.Handoff_Panel_Sla_Remaining';
+import SLA_REMAINING_DAYS from '@salesforce/label/c.Handoff_Panel_Sla_Remaining_Days';
 import SLA_BREACHED from '@salesforce/label/c.Handoff_Panel_Sla_Breached';
 import SLA_MET from '@salesforce/label/c.Handoff_Panel_Sla_Met';
 import SLA_PAUSED from '@salesforce/label/c.Handoff_Panel_Sla_Paused';
@@ -186,6 +187,7 @@ export const LABELS = Object.freeze({
   slaHeading: SLA_HEADING,
   slaDue: SLA_DUE,
   slaRemaining: SLA_REMAINING,
+  slaRemainingDays: SLA_REMAINING_DAYS,
   slaBreached: SLA_BREACHED,
   slaMet: SLA_MET,
   slaPaused: SLA_PAUSED,

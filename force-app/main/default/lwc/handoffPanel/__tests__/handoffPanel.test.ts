@@ -96,6 +96,11 @@ jest.mock(
   { virtual: true }
 );
 jest.mock(
+  '@salesforce/label/c.Handoff_Panel_Sla_Remaining_Days',
+  () => ({ default: '{0} d {1} h left' }),
+  { virtual: true }
+);
+jest.mock(
   '@salesforce/label/c.Handoff_Panel_Sla_Breached',
   () => ({ default: 'Overdue since {0}' }),
   { virtual: true }
@@ -880,6 +885,17 @@ describe('the handoff summary', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('after close', () => {
+  it.each([
+    ['47 h 59 min', (47 * 60 + 59) * 60000, /^47 h 59 min left/],
+    ['exactly two days', 48 * 60 * 60000, /^2 d 0 h left/],
+    ['12 days 4 hours 30 min', ((12 * 24 + 4) * 60 + 30) * 60000, /^12 d 4 h left/]
+  ])('counts the SLA clock in days and hours from two days left (%s)', async (_name, ms, shown) => {
+    const handoff = load<Record<string, unknown>>('getLatestHandoff');
+    handoff.firstTouchDueAt = new Date(Date.now() + (ms as number) + 30000).toISOString();
+    const { element } = await renderPanel({ handoff });
+    expect(textOf(element, '[data-id="sla"]')).toMatch(shown as RegExp);
+  });
+
   it('shows the frozen summary, the CSM and the SLA clock, and copies the frozen text', async () => {
     const handoff = load<Record<string, unknown>>('getLatestHandoff');
     handoff.firstTouchDueAt = new Date(Date.now() + (5 * 60 + 10) * 60000 + 30000).toISOString();
