@@ -37,5 +37,10 @@ module.exports = {
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' }
     }
   ],
-  testTimeout: 60000
+  testTimeout: 60000,
+  // One worker per core. Jest's default leaves a core to itself (one worker on a 2-core CI
+  // machine, so every suite ran in turn); the slowest suites mostly wait on child processes
+  // (the deploy script, the docs' snippets), so two workers on two cores took 137 s instead of
+  // 164 s for the whole suite, measured on the CI machine (Dec 2026).
+  maxWorkers: '100%'
 };
