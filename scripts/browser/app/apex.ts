@@ -6,65 +6,8 @@
  * journey's fake server through the bridge; refreshApex asks again for the wired value it is
  * given and resolves once the new value was handed to the component.
  */
-import { call, deepFreeze, type Reply } from './bridge';
-
-interface WiredValue {
-  data: unknown;
-  error: unknown;
-}
-
-type DataCallback = (value: WiredValue) => void;
-
-/** The wires alive on the page, to find the one a refreshApex(value) call refers to. */
-const liveWires = new Set<ApexWire>();
-
-class ApexWire {
-  private readonly method: string;
-  private readonly callback: DataCallback;
-  private config: Record<string, unknown> | undefined;
-  private sequence = 0;
-  /** The last value handed to the component (refreshApex is called with it). */
-  last: WiredValue | undefined;
-
-  constructor(method: string, callback: DataCallback) {
-    this.method = method;
-    this.callback = callback;
-  }
-
-  connect(): void {
-    liveWires.add(this);
-  }
-
-  disconnect(): void {
-    liveWires.delete(this);
-    this.sequence++;
-  }
-
-  update(config: Record<string, unknown>): void {
-    this.config = config;
-    // The platform does not call the method while a parameter is undefined (null is sent).
-    if (Object.values(config ?? {}).some((value) => value === undefined)) {
-      return;
-    }
-    void this.request().catch(() => undefined);
-  }
-
-  /** Asks the server; a reply to an older config is dropped, as Lightning Data Service does. */
-  async request(): Promise<WiredValue> {
-    const sequence = ++this.sequence;
-    const reply: Reply = await call('apex-wire', this.method, this.config ?? {});
-    const value: WiredValue = deepFreeze(
-      'error' in reply
-        ? { data: undefined, error: reply.error }
-        : { data: reply.data, error: undefined }
-    );
-    if (sequence === this.sequence) {
-      this.last = value;
-      this.callback(value);
-    }
-    return value;
-  }
-}
+import { call } from './bridge';
+import { liveWires, wireAdapter } from './wire';
 
 /** The module `@salesforce/apex/<method>` exports: a callable wire adapter. */
 export function apexMethod(method: string): unknown {
@@ -76,21 +19,7 @@ export function apexMethod(method: string): unknown {
     return reply.data;
   };
   return Object.assign(imperative, {
-    adapter: class {
-      private readonly wire: ApexWire;
-      constructor(callback: DataCallback) {
-        this.wire = new ApexWire(method, callback);
-      }
-      connect(): void {
-        this.wire.connect();
-      }
-      disconnect(): void {
-        this.wire.disconnect();
-      }
-      update(config: Record<string, unknown>): void {
-        this.wire.update(config);
-      }
-    }
+    adapter: wireAdapter('apex-wire', method)
   });
 }
 

@@ -11,18 +11,33 @@ export interface WiredValue {
 
 type DataCallback = (value: WiredValue) => void;
 
-/** The live wires of every stand-in adapter, to re-request after notifyRecordUpdateAvailable. */
+/**
+ * The live wires of every stand-in adapter (LDS and Apex alike): notifyRecordUpdateAvailable
+ * re-requests the getRecord ones, refreshApex finds the one that handed out a value.
+ */
 export const liveWires = new Set<ServerWire>();
 
+/** One `@wire` of a component, answered on the bridge as `kind`/`name`. */
 export class ServerWire {
+  readonly kind: string;
   readonly name: string;
   private readonly callback: DataCallback;
+  private readonly prepare: (config: Record<string, unknown>) => unknown;
   config: Record<string, unknown> = {};
+  /** The last value handed to the component (refreshApex is called with it). */
+  last: WiredValue | undefined;
   private sequence = 0;
 
-  constructor(name: string, callback: DataCallback) {
+  constructor(
+    kind: string,
+    name: string,
+    callback: DataCallback,
+    prepare: (config: Record<string, unknown>) => unknown
+  ) {
+    this.kind = kind;
     this.name = name;
     this.callback = callback;
+    this.prepare = prepare;
   }
 
   connect(): void {
@@ -35,27 +50,28 @@ export class ServerWire {
   }
 
   update(config: Record<string, unknown>): void {
-    this.config = config;
-    // LDS does not fetch while a reactive parameter is still undefined.
-    if (Object.values(config ?? {}).some((value) => value === undefined)) {
+    this.config = config ?? {};
+    // The platform does not fetch while a reactive parameter is still undefined (null is sent).
+    if (Object.values(this.config).some((value) => value === undefined)) {
       return;
     }
-    void this.request();
+    void this.request().catch(() => undefined);
   }
 
-  async request(): Promise<void> {
+  /** Asks the server; a reply to an older config is dropped, as Lightning Data Service does. */
+  async request(): Promise<WiredValue> {
     const sequence = ++this.sequence;
-    const reply: Reply = await call('lds', this.name, normalise(this.config));
-    if (sequence !== this.sequence) {
-      return;
-    }
-    this.callback(
-      deepFreeze(
-        'error' in reply
-          ? { data: undefined, error: reply.error }
-          : { data: reply.data, error: undefined }
-      )
+    const reply: Reply = await call(this.kind, this.name, this.prepare(this.config));
+    const value: WiredValue = deepFreeze(
+      'error' in reply
+        ? { data: undefined, error: reply.error }
+        : { data: reply.data, error: undefined }
     );
+    if (sequence === this.sequence) {
+      this.last = value;
+      this.callback(value);
+    }
+    return value;
   }
 }
 
@@ -74,12 +90,19 @@ function normalise(value: unknown): unknown {
   return value;
 }
 
-/** An adapter class for `@wire(adapter, config)` named `name` on the bridge. */
-export function serverAdapter(name: string): new (callback: DataCallback) => unknown {
+/**
+ * An adapter class for `@wire(adapter, config)`, answered on the bridge as `kind`/`name`;
+ * `prepare` turns the component's config into what the server is sent.
+ */
+export function wireAdapter(
+  kind: string,
+  name: string,
+  prepare: (config: Record<string, unknown>) => unknown = (config) => config
+): new (callback: DataCallback) => unknown {
   return class {
     private readonly wire: ServerWire;
     constructor(callback: DataCallback) {
-      this.wire = new ServerWire(name, callback);
+      this.wire = new ServerWire(kind, name, callback, prepare);
     }
     connect(): void {
       this.wire.connect();
@@ -91,4 +114,9 @@ export function serverAdapter(name: string): new (callback: DataCallback) => unk
       this.wire.update(config);
     }
   };
+}
+
+/** A Lightning Data Service adapter named `name` on the bridge (schema imports as API names). */
+export function serverAdapter(name: string): new (callback: DataCallback) => unknown {
+  return wireAdapter('lds', name, normalise);
 }
