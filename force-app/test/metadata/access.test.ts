@@ -43,7 +43,10 @@ const AE_FIELDS = [
   'Handoff_Target_Go_Live__c',
   'Handoff_Competitive_Context__c',
   'Handoff_Contract_Notes__c',
-  'Handoff_Notes__c'
+  'Handoff_Notes__c',
+  'Handoff_Stakeholders__c',
+  // Written with the fields the AE accepts from pre-fill suggestions (issue 16).
+  'Handoff_Prefilled_Fields__c'
 ];
 /** Computed by Apex or formulas: nobody edits them by hand. */
 const COMPUTED_OPPORTUNITY_FIELDS = [
@@ -59,7 +62,9 @@ const COMPUTED_OPPORTUNITY_FIELDS = [
   'Handoff_Exception_Requested_At__c',
   'Handoff_Exception_Approver__c',
   'Handoff_Exception_Decided_At__c',
-  'Handoff_Exception_Active__c'
+  'Handoff_Exception_Active__c',
+  'Handoff_First_Filled_At__c',
+  'Handoff_Completed_At__c'
 ];
 const EXCEPTION_REQUEST_FIELDS = [
   'Handoff_Exception_Status__c',
