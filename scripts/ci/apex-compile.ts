@@ -11,8 +11,11 @@
 // SoqlValidator.java says what it leaves to the org). What it cannot see: dynamic SOQL strings,
 // SOSL field lists, and behaviour at run time (limits, sharing, data): Apex tests in an org.
 //
-// Usage: tsx scripts/ci/apex-compile.ts [--stub-errors] [package-folder ...]
+// Usage: tsx scripts/ci/apex-compile.ts [--stub-errors] [--with dependency-folder ...] [package-folder ...]
 //   default: every folder under force-app that holds classes/ or triggers/
+//   --with: a package folder the given ones build on (its objects, labels and classes are
+//   compiled with them; its own errors are not reported): force-app-ai/main/default is compiled
+//   --with force-app/main/default (scripts/ci/check-ai.ts)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -78,6 +81,8 @@ export interface PackageResult {
 export interface CompileOptions {
   /** Also report errors inside the library stubs (for whoever completes them). */
   stubErrors?: boolean;
+  /** Package folders every given folder builds on, compiled with it (errors not reported). */
+  dependencies?: readonly string[];
 }
 
 function requireFile(file: string, hint: string): void {
@@ -189,7 +194,7 @@ export function compileApex(
   packageDirs: readonly string[],
   options: CompileOptions = {}
 ): PackageResult[] {
-  for (const dir of packageDirs) {
+  for (const dir of [...packageDirs, ...(options.dependencies ?? [])]) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       throw new UsageError(`no such package folder: ${dir}`);
     }
@@ -212,7 +217,13 @@ export function compileApex(
       '--stubs',
       STUBS_DIR,
       ...(options.stubErrors ? ['--stub-errors'] : []),
-      ...packageDirs.map((dir) => path.resolve(dir))
+      ...packageDirs.flatMap((dir) => [
+        ...(options.dependencies ?? []).flatMap((dependency) => [
+          '--with',
+          path.resolve(dependency)
+        ]),
+        path.resolve(dir)
+      ])
     ],
     { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }
   );
@@ -252,12 +263,21 @@ export function findPackageDirs(root: string): string[] {
 function main(argv: readonly string[]): number {
   const start = Date.now();
   const stubErrors = argv.includes('--stub-errors');
-  const targets = argv.filter((arg) => arg !== '--stub-errors');
+  const dependencies: string[] = [];
+  const targets: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--stub-errors') continue;
+    if (argv[i] === '--with') {
+      const dependency = argv[++i];
+      if (!dependency) throw new UsageError('--with needs a package folder');
+      dependencies.push(dependency);
+    } else targets.push(argv[i]);
+  }
   const packageDirs =
     targets.length > 0 ? targets : findPackageDirs(path.join(repoRoot, 'force-app'));
   if (packageDirs.length === 0)
     throw new UsageError('no classes/ or triggers/ folder under force-app');
-  const results = compileApex(packageDirs, { stubErrors });
+  const results = compileApex(packageDirs, { stubErrors, dependencies });
   let failures = 0;
   for (const result of results) {
     for (const problem of result.stubErrors) console.error(`stub ${formatProblem(problem)}`);

@@ -31,7 +31,13 @@ import java.util.stream.Stream;
  * compiler (jorje, from apex-jorje-lsp.jar) to its last validation stage, against each folder's
  * own objects, fields and labels plus the platform's standard objects and system classes.
  *
- * <p>Usage: java ApexCompileCheck --jorje-jar J --sobject-jar S [--stubs DIR] [--stub-errors] PACKAGE_DIR...
+ * <p>Usage: java ApexCompileCheck --jorje-jar J --sobject-jar S [--stubs DIR] [--stub-errors]
+ * [--with DEPENDENCY_DIR ...] PACKAGE_DIR...
+ *
+ * <p>{@code --with DIR} makes DIR a dependency of the package folder that follows it: DIR's
+ * objects, fields and labels join the package's, and DIR's classes are compiled with it, so a
+ * package that builds on another (force-app-ai on force-app) compiles as the org would after both
+ * are deployed. Errors are reported for the package's own files only (DIR has its own run).
  *
  * <p>Output, one line each, tab-separated: {@code error <package> <file> <line> <column> <message>}
  * for every compile error in the package's classes and triggers, {@code internal <package>
@@ -55,13 +61,21 @@ public final class ApexCompileCheck {
     Path stubsDir = null;
     boolean stubErrors = false;
     List<Path> packages = new ArrayList<>();
+    Map<Path, List<Path>> dependenciesOf = new java.util.HashMap<>();
+    List<Path> pending = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jorje-jar" -> jorjeJar = Path.of(args[++i]);
         case "--sobject-jar" -> sobjectJar = Path.of(args[++i]);
         case "--stubs" -> stubsDir = Path.of(args[++i]);
         case "--stub-errors" -> stubErrors = true;
-        default -> packages.add(Path.of(args[i]));
+        case "--with" -> pending.add(Path.of(args[++i]));
+        default -> {
+          Path packageDir = Path.of(args[i]);
+          packages.add(packageDir);
+          dependenciesOf.put(packageDir, pending);
+          pending = new ArrayList<>();
+        }
       }
     }
     if (jorjeJar == null || sobjectJar == null || packages.isEmpty()) {
@@ -74,38 +88,30 @@ public final class ApexCompileCheck {
     Map<String, String[]> stubs = StandardLibrary.readStubs(jorjeJar, stubsDir);
     for (Path packageDir : packages) {
       long start = System.nanoTime();
-      int files = compilePackage(packageDir, stubs, sobjectJar, stubErrors, out);
+      int files = compilePackage(packageDir, dependenciesOf.get(packageDir), stubs, sobjectJar, stubErrors, out);
       out.println(String.join("\t", "done", packageDir.toString(), Integer.toString(files), Long.toString((System.nanoTime() - start) / 1_000_000)));
     }
   }
 
-  private static int compilePackage(Path packageDir, Map<String, String[]> stubs, Path sobjectJar, boolean stubErrors, PrintStream out) throws IOException {
-    ProjectMetadata metadata = ProjectMetadata.read(packageDir);
-    List<Path> sources = new ArrayList<>();
-    for (String folder : List.of("classes", "triggers")) {
-      Path dir = packageDir.resolve(folder);
-      if (!Files.isDirectory(dir)) continue;
-      try (Stream<Path> files = Files.walk(dir)) {
-        files
-            .filter(file -> {
-              String name = file.getFileName().toString();
-              return name.endsWith(".cls") || name.endsWith(".trigger");
-            })
-            .sorted()
-            .forEach(sources::add);
-      }
-    }
+  private static int compilePackage(Path packageDir, List<Path> dependencies, Map<String, String[]> stubs, Path sobjectJar, boolean stubErrors, PrintStream out) throws IOException {
+    List<Path> folders = new ArrayList<>(dependencies);
+    folders.add(packageDir);
+    ProjectMetadata metadata = ProjectMetadata.read(folders);
+    List<Path> sources = apexSources(packageDir);
     Map<SourceFile, Path> fileOf = new IdentityHashMap<>();
+    Map<SourceFile, Path> dependencyFileOf = new IdentityHashMap<>();
     List<SourceFile> sourceFiles = new ArrayList<>();
     for (Path source : sources) {
-      SourceFile file =
-          SourceFile.builder()
-              .setBody(Files.readString(source, StandardCharsets.UTF_8))
-              .setNamespace(Namespaces.EMPTY)
-              .setVersion(versionOf(source))
-              .build();
+      SourceFile file = sourceFile(source);
       fileOf.put(file, source);
       sourceFiles.add(file);
+    }
+    for (Path dependency : dependencies) {
+      for (Path source : apexSources(dependency)) {
+        SourceFile file = sourceFile(source);
+        dependencyFileOf.put(file, source);
+        sourceFiles.add(file);
+      }
     }
 
     StandardLibrary library = new StandardLibrary(stubs, metadata.labels);
@@ -145,6 +151,8 @@ public final class ApexCompileCheck {
         String message = error.getError().replace('\t', ' ').replace("\r", "").replace("\n", "\\n");
         if (file != null) {
           out.println(String.join("\t", "error", packageDir.toString(), file.toString(), line, column, message));
+        } else if (dependencyFileOf.containsKey(unit.getSourceFile())) {
+          // A dependency's own errors are reported by its own run.
         } else if (stubErrors) {
           String origin = library.originOf(unit.getSourceFile());
           out.println(String.join("\t", "stub-error", packageDir.toString(), origin == null ? unit.getName() : origin, line, column, message));
@@ -155,6 +163,33 @@ public final class ApexCompileCheck {
       out.println(String.join("\t", "internal", packageDir.toString(), internal.replace('\t', ' ').replace("\n", "\\n")));
     }
     return sources.size();
+  }
+
+  /** The classes and triggers of a package folder, sorted. */
+  private static List<Path> apexSources(Path packageDir) throws IOException {
+    List<Path> sources = new ArrayList<>();
+    for (String folder : List.of("classes", "triggers")) {
+      Path dir = packageDir.resolve(folder);
+      if (!Files.isDirectory(dir)) continue;
+      try (Stream<Path> files = Files.walk(dir)) {
+        files
+            .filter(file -> {
+              String name = file.getFileName().toString();
+              return name.endsWith(".cls") || name.endsWith(".trigger");
+            })
+            .sorted()
+            .forEach(sources::add);
+      }
+    }
+    return sources;
+  }
+
+  private static SourceFile sourceFile(Path source) throws IOException {
+    return SourceFile.builder()
+        .setBody(Files.readString(source, StandardCharsets.UTF_8))
+        .setNamespace(Namespaces.EMPTY)
+        .setVersion(versionOf(source))
+        .build();
   }
 
   /** The class's own apiVersion from its -meta.xml (the version the org compiles it at). */

@@ -90,7 +90,22 @@ final class ProjectMetadata {
   final Set<String> labels = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   static ProjectMetadata read(Path packageDir) throws IOException {
+    return read(List.of(packageDir));
+  }
+
+  /**
+   * The metadata of several package folders together (a package and the packages it builds on):
+   * an object's fields from every folder that has the object, its definition from the folder
+   * that defines it.
+   */
+  static ProjectMetadata read(List<Path> packageDirs) throws IOException {
     ProjectMetadata metadata = new ProjectMetadata();
+    for (Path packageDir : packageDirs) metadata.readFolder(packageDir);
+    return metadata;
+  }
+
+  private void readFolder(Path packageDir) throws IOException {
+    ProjectMetadata metadata = this;
     Path objectsDir = packageDir.resolve("objects");
     if (Files.isDirectory(objectsDir)) {
       for (Path objectDir : list(objectsDir)) {
@@ -108,7 +123,6 @@ final class ProjectMetadata {
         }
       }
     }
-    return metadata;
   }
 
   private void readObject(Path objectDir) throws IOException {
@@ -156,6 +170,17 @@ final class ProjectMetadata {
     collectNames(objectDir.resolve("sharingReasons"), ".sharingReason-meta.xml", folder.sharingReasons);
     collectNames(objectDir.resolve("recordTypes"), ".recordType-meta.xml", folder.recordTypes);
     collectNames(objectDir.resolve("fieldSets"), ".fieldSet-meta.xml", folder.fieldSets);
+    ObjectFolder earlier = objects.get(name);
+    if (earlier != null) {
+      // The same object in two package folders: one folder's definition, both folders' parts.
+      ObjectFolder kept = folder.hasDefinition ? folder : earlier;
+      ObjectFolder other = kept == folder ? earlier : folder;
+      kept.fields.putAll(other.fields);
+      kept.sharingReasons.addAll(other.sharingReasons);
+      kept.recordTypes.addAll(other.recordTypes);
+      kept.fieldSets.addAll(other.fieldSets);
+      folder = kept;
+    }
     objects.put(name, folder);
   }
 
