@@ -22,6 +22,7 @@ import { build, LOCALE, ROOT, TIME_ZONE } from './lib/build.ts';
 import { serve } from './lib/server.ts';
 import { FakeServer, WIDTHS, journeyContext, type Journey, type Shot } from './lib/harness.ts';
 import { writeDocImages, type JourneyShots } from './lib/docs.ts';
+import { writeWalkthroughs } from './lib/walkthroughRender.ts';
 
 const REPORT_DIR = join(ROOT, 'reports', 'browser');
 const JOURNEY_DIR = join(__dirname, 'journeys');
@@ -162,6 +163,25 @@ async function runOne(
   };
 }
 
+/** The guides' pictures and the persona walkthroughs, from a run where every journey passed. */
+async function writePictures(browser: Browser, results: RunResult[]): Promise<void> {
+  if (results.some((r) => !r.ok)) {
+    console.log('pictures and walkthroughs not written: a journey failed');
+    return;
+  }
+  const byJourney: JourneyShots[] = results.map((r) => ({
+    journey: r.journey,
+    width: r.width,
+    shots: r.shots
+  }));
+  for (const line of writeDocImages(byJourney)) {
+    console.log(line);
+  }
+  for (const line of await writeWalkthroughs(browser, byJourney)) {
+    console.log(line);
+  }
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -198,26 +218,15 @@ async function main(): Promise<number> {
         }
       }
     }
+    if (options.images) {
+      await writePictures(browser, results);
+    }
   } finally {
     await browser.close();
     await server.close();
   }
   const failed = results.filter((r) => !r.ok).length;
   const passed = results.length - failed;
-  if (options.images) {
-    if (failed) {
-      console.log('pictures not written: a journey failed');
-    } else {
-      const byJourney: JourneyShots[] = results.map((r) => ({
-        journey: r.journey,
-        width: r.width,
-        shots: r.shots
-      }));
-      for (const line of writeDocImages(byJourney)) {
-        console.log(line);
-      }
-    }
-  }
   console.log(`browser harness: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;

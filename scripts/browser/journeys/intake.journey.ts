@@ -173,6 +173,9 @@ const journeys: Journey[] = [
         assert.ok(box.y - (button.y + button.height) < 24, 'the hint is far from Accept');
         await t.fitsWidth();
         await t.shot('intake', 'The intake checklist: items to verify, Accept and its hint');
+        await t.frame(
+          'On the Account, the intake checklist lists what to verify. Accept stays disabled, with what is still open beside it.'
+        );
         await t.axe('open');
       });
 
@@ -189,6 +192,7 @@ const journeys: Journey[] = [
         await announced(t, 'Stakeholders confirmed: Verified.');
         await t.until('Accept to be enabled', async () => !(await accept(t).isDisabled()));
         assert.equal(await $(t, '[data-id="accept-hint"]').count(), 0);
+        await t.frame('Mark each item Verified as you check it; it saves at once.', accept(t));
       });
 
       await t.step('Accept accepts and says so', async () => {
@@ -200,6 +204,9 @@ const journeys: Journey[] = [
         await focusIsNotLost(t, 'Accept');
         await t.fitsWidth();
         await t.shot('accepted', 'An accepted handoff: the checklist is read-only');
+        await t.frame(
+          'Accept the handoff when everything is verified; the checklist becomes read-only.'
+        );
         await t.axe('closed');
       });
     }
@@ -240,6 +247,9 @@ const journeys: Journey[] = [
           async () => (await $(t, 'c-handoff-modal [data-id="error"]').count()) === 0
         );
         await t.shot('return', 'Returning a handoff to Sales: reasons, what to fix, due date');
+        await t.frame(
+          'Something missing or wrong? Return the handoff to Sales with the reasons and what to fix; the AE gets a task.'
+        );
         await $(t, 'c-handoff-modal [data-id="confirm"]').click();
         await t.until('the return', () => t.server.callsTo(`${C}.returnToSales`).length === 1);
         const sent = t.server.callsTo(`${C}.returnToSales`)[0];
@@ -277,6 +287,9 @@ const journeys: Journey[] = [
           .filter({ hasText: 'Phone' })
           .click();
         await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+        await t.frame(
+          'Log the first touch from the menu: when (now by default) and the channel. It stops the SLA clock.'
+        );
         await t.until('the log', () => t.server.callsTo(`${C}.logFirstTouch`).length === 1);
         const sent = t.server.callsTo(`${C}.logFirstTouch`)[0];
         assert.equal(sent.channel, 'Phone');
@@ -289,6 +302,9 @@ const journeys: Journey[] = [
         await fromMenu(t, 'Escalate');
         assert.equal((await t.focused()).tag, 'textarea');
         await t.page.keyboard.type('Stakeholders unknown; AE not answering.');
+        await t.frame(
+          'Escalate what is missing and cannot be resolved with the AE: the recipients are notified.'
+        );
         await $(t, 'c-handoff-modal [data-id="confirm"]').click();
         await t.until('the escalation', () => t.server.callsTo(`${C}.escalate`).length === 1);
         assert.deepEqual(t.server.callsTo(`${C}.escalate`)[0], {

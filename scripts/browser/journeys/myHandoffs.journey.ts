@@ -62,6 +62,9 @@ const journeys: Journey[] = [
           '3 more open handoffs are on track.'
         );
         await t.shot('groups', 'My Handoffs: breached, due soon, returned and on hold');
+        await t.frame(
+          'Start on My Handoffs: what breached its SLA, what is due soon, what went back to Sales and what is on hold.'
+        );
         await t.axe('breached');
       });
 

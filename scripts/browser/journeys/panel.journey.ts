@@ -124,12 +124,19 @@ const journeys: Journey[] = [
         assert.equal(await $(t, '[data-id="summary-content"]').count(), 0);
         await t.fitsWidth();
         await t.shot('panel', 'The handoff panel: segment, meter, what blocks Closed Won, fields');
+        await t.frame(
+          'Open the deal: the handoff panel shows its segment, how complete the handoff is and which fields still block Closed Won.'
+        );
         await t.axe('open');
       });
 
       await t.step('a blocker moves the focus to its field', async () => {
         await $(t, '.blocker-link[data-field="Handoff_Scope__c"]').click();
         assert.ok(await focusIn(t, 'Handoff_Scope__c'), 'the focus is at Scope and Requirements');
+        await t.frame(
+          'Select a blocker to jump straight to its field.',
+          field(t, 'Handoff_Scope__c')
+        );
       });
 
       await t.step('filling fields moves the meter and the blockers before saving', async () => {
@@ -140,6 +147,10 @@ const journeys: Journey[] = [
         const missing = await blockers(t);
         assert.ok(!missing.includes('Handoff_Business_Pain__c'), missing.join(', '));
         await $(t, '[data-id="unsaved"]').waitFor();
+        await t.frame(
+          'Fill a field: the meter and the list of blockers update before you save.',
+          $(t, '[data-id="unsaved"]')
+        );
       });
 
       await t.step('Save sends the changed field only, and says it saved', async () => {
@@ -156,6 +167,7 @@ const journeys: Journey[] = [
           'no unsaved note',
           async () => (await $(t, '[data-id="unsaved"]').count()) === 0
         );
+        await t.frame('Save: only what you changed is sent, and the panel confirms it.');
       });
 
       await t.step(
@@ -180,6 +192,9 @@ const journeys: Journey[] = [
           // Typed as the user's locale shows dates (en-US), then committed on leaving the field.
           await due.fill('Jan 15, 2999');
           await due.press('Tab');
+          await t.frame(
+            'Cannot get an answer before close? Request an exception: say why, and when the information will follow. Your manager approves it.'
+          );
           await $(t, 'c-handoff-modal [data-id="confirm"]').click();
           await t.expectText($(t, 'c-handoff-modal [data-id="error"]'), /no approver set/);
           await t.shot('exception-refused', 'A refused exception request keeps the dialog open');
@@ -200,6 +215,10 @@ const journeys: Journey[] = [
             dueDate: '2999-01-15'
           });
           assert.equal((await t.focused()).dataId, 'exception-status');
+          await t.frame(
+            'The request is pending with your manager; the panel shows its status.',
+            $(t, '[data-id="exception-status"]')
+          );
         }
       );
 
@@ -211,6 +230,10 @@ const journeys: Journey[] = [
           'true'
         );
         await t.fitsWidth();
+        await t.frame(
+          'Open the summary to read the handoff as Customer Success will receive it.',
+          $(t, '[data-id="summary-content"]')
+        );
         await t.axe('summary');
       });
     }
@@ -232,6 +255,9 @@ const journeys: Journey[] = [
           assert.equal(await $(t, '[data-id="request-button"]').count(), 0);
           await t.fitsWidth();
           await t.shot('closed', 'After close: status, CSM and the first-touch clock');
+          await t.frame(
+            'After Closed Won, the panel names the CSM and shows the handoff status and the first-touch clock.'
+          );
           await t.axe('closed');
         }
       );

@@ -183,6 +183,8 @@ export interface Shot {
   name: string;
   path: string;
   caption: string;
+  /** A walkthrough frame (the viewport as the user sees it), not a full-page picture. */
+  frame?: boolean;
 }
 
 export interface JourneyContext {
@@ -197,6 +199,11 @@ export interface JourneyContext {
   axe(state: string): Promise<void>;
   /** A full-page screenshot, kept for the report, the docs and the walkthroughs. */
   shot(name: string, caption?: string): Promise<Shot>;
+  /**
+   * One step of the persona walkthroughs (scripts/browser/lib/walkthrough.ts): the viewport as
+   * the user sees it, scrolled to `at` when given, with the caption the walkthrough shows.
+   */
+  frame(caption: string, at?: Locator): Promise<Shot>;
   /** Waits until the locator's text matches (trimmed, whitespace collapsed). */
   expectText(locator: Locator, expected: string | RegExp, timeout?: number): Promise<void>;
   /** The focused element, through shadow roots. */
@@ -316,6 +323,20 @@ export function journeyContext(options: ContextOptions): JourneyContext {
       const path = join(shotDir, `${String(shotIndex).padStart(2, '0')}-${name}.png`);
       await page.screenshot({ path, fullPage: true, animations: 'disabled' });
       const shot = { name, path, caption };
+      shots.push(shot);
+      return shot;
+    },
+    async frame(caption, at) {
+      if (at) {
+        await at
+          .first()
+          .evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
+      }
+      mkdirSync(shotDir, { recursive: true });
+      shotIndex++;
+      const path = join(shotDir, `${String(shotIndex).padStart(2, '0')}-frame.png`);
+      await page.screenshot({ path, animations: 'disabled' });
+      const shot = { name: 'frame', path, caption, frame: true };
       shots.push(shot);
       return shot;
     },
