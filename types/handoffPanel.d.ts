@@ -502,3 +502,93 @@ declare module '@salesforce/label/c.Handoff_Summary_Truncated' {
   const label: string;
   export default label;
 }
+
+declare module '@salesforce/apex/HandoffPanelController.getPrefillSources' {
+  /** Wire adapter (cacheable): the deal's pre-fill mappings, sources, current values and field types. */
+  export default function getPrefillSources(params: { opportunityId?: string }): Promise<unknown>;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Intro' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Accept_All' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Accept' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Accept_Field' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Dismiss' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Dismiss_Field' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Suggested' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_From_Role' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_From_Roles' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_From_Competitors' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_From_Products' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_From_Field' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_From_Last_Handoff' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_From_Last_Handoff_Undated' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Ambiguous' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Projected' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Prefill_Unavailable' {
+  const label: string;
+  export default label;
+}

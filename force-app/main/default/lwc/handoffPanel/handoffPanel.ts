@@ -24,6 +24,9 @@ import { refreshApex } from '@salesforce/apex';
 import getPanelConfig from '@salesforce/apex/HandoffPanelController.getPanelConfig';
 import getExceptionState from '@salesforce/apex/HandoffPanelController.getExceptionState';
 import getLatestHandoff from '@salesforce/apex/HandoffPanelController.getLatestHandoff';
+import getPrefillSources from '@salesforce/apex/HandoffPanelController.getPrefillSources';
+import { suggest } from 'c/handoffPrefill';
+import type { PrefillMapping, PrefillSources, Suggestion } from 'c/handoffPrefill';
 import { evaluate, formatNumber } from 'c/handoffRules';
 import type { AppliedRule, Evaluation, RuleConfig } from 'c/handoffRules';
 import { SUMMARY_SECTIONS, buildSummary } from 'c/handoffSummary';
@@ -32,10 +35,17 @@ import {
   LABELS,
   SUMMARY_WORDS,
   errorMessage,
+  formatDate,
   formatDateTime,
   formatLabel
 } from 'c/handoffPanelLabels';
-import type { FieldChangeDetail, FieldRow, FieldSection } from 'c/handoffPanelFields';
+import type {
+  FieldChangeDetail,
+  FieldRow,
+  FieldSection,
+  RowSuggestion,
+  SuggestionDetail
+} from 'c/handoffPanelFields';
 import type { FieldFocusDetail, MissingField } from 'c/handoffPanelBlockers';
 
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
@@ -68,6 +78,7 @@ import GO_LIVE_FIELD from '@salesforce/schema/Opportunity.Handoff_Target_Go_Live
 import COMPETITION_FIELD from '@salesforce/schema/Opportunity.Handoff_Competitive_Context__c';
 import CONTRACT_FIELD from '@salesforce/schema/Opportunity.Handoff_Contract_Notes__c';
 import NOTES_FIELD from '@salesforce/schema/Opportunity.Handoff_Notes__c';
+import PREFILLED_FIELD from '@salesforce/schema/Opportunity.Handoff_Prefilled_Fields__c';
 
 // ---------------------------------------------------------------------------------------------
 // Data shapes
@@ -84,6 +95,27 @@ type Section = FieldSection;
 type Missing = MissingField;
 type FieldChange = FieldChangeDetail;
 type FieldFocus = FieldFocusDetail;
+type Mapping = PrefillMapping;
+type Sources = PrefillSources;
+type PrefillSuggestion = Suggestion;
+type ShownSuggestion = RowSuggestion;
+type SuggestionEvent = SuggestionDetail;
+
+/** @description getPrefillSources's answer (HandoffPanelController.PrefillSources). */
+export interface PrefillData {
+  mappings: Mapping[];
+  sources: Sources;
+  current: Record<string, unknown>;
+  fieldTypes: Record<string, string>;
+  unavailable?: string[];
+}
+
+/**
+ * Suggestions dismissed in this browser session, by Opportunity Id: `field:mapping` keys. Kept
+ * outside the component so a dismissal holds when the panel is rendered again (another tab of
+ * the record, a refresh of the component), and forgotten with the page.
+ */
+const DISMISSED = new Map<string, Set<string>>();
 
 /** @description getPanelConfig's answer. */
 export interface PanelConfig {
@@ -206,7 +238,8 @@ const PANEL_FIELDS: SchemaField[] = [
   GO_LIVE_FIELD,
   COMPETITION_FIELD,
   CONTRACT_FIELD,
-  NOTES_FIELD
+  NOTES_FIELD,
+  PREFILLED_FIELD
 ];
 const REQUIRED_FIELDS = [qualified(NAME_FIELD)];
 const BASE_OPTIONAL_FIELDS = PANEL_FIELDS.map(qualified);
@@ -255,6 +288,14 @@ export default class HandoffPanel extends LightningElement {
   requiredFields: string[] = REQUIRED_FIELDS;
   /** Unsaved edits by field API name: the meter counts them before the save. */
   drafts: Record<string, unknown> = {};
+  /** getPrefillSources's answer; undefined until it answers (or when it failed). */
+  prefill?: PrefillData;
+  /** True when getPrefillSources failed: the panel works on, with a quiet notice. */
+  prefillFailed = false;
+  /** Accepted suggestions not yet saved: field API name → mapping developer name. */
+  accepted: Record<string, string> = {};
+  /** Bumped on a dismissal so the getters that read DISMISSED run again. */
+  dismissals = 0;
   evaluation?: RuleEvaluation;
   isSaving = false;
   now = Date.now();
@@ -330,6 +371,17 @@ export default class HandoffPanel extends LightningElement {
     }
   }
 
+  @wire(getPrefillSources, { opportunityId: '$recordId' })
+  wiredPrefill({ data, error }: WireResult<PrefillData>): void {
+    if (data) {
+      this.prefill = data;
+      this.prefillFailed = false;
+    } else if (error) {
+      this.prefill = undefined;
+      this.prefillFailed = true;
+    }
+  }
+
   @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
   wiredObjectInfo({ data, error }: WireResult<ObjectInfo>): void {
     if (data) {
@@ -398,18 +450,25 @@ export default class HandoffPanel extends LightningElement {
   }
 
   recompute(): void {
+    this.evaluation = this.evaluateWith({});
+  }
+
+  /** The evaluation of the values on screen, with `extra` values laid over them. */
+  evaluateWith(extra: Record<string, unknown>): RuleEvaluation | undefined {
     if (!this.config || !this.record) {
-      this.evaluation = undefined;
-      return;
+      return undefined;
     }
     const values: Record<string, unknown> = {};
     for (const rule of this.config.rules.fieldRules) {
-      values[rule.fieldApiName] = this.currentValue(rule.fieldApiName);
+      const name = this.canonicalField(rule.fieldApiName);
+      values[rule.fieldApiName] = Object.prototype.hasOwnProperty.call(extra, name)
+        ? extra[name]
+        : this.currentValue(rule.fieldApiName);
     }
     const amount = this.currentValue(AMOUNT_FIELD.fieldApiName);
     const type = this.currentValue(TYPE_FIELD.fieldApiName);
     const override = this.currentValue(SEGMENT_OVERRIDE_FIELD.fieldApiName);
-    this.evaluation = evaluate(
+    return evaluate(
       {
         amount: typeof amount === 'number' ? amount : null,
         employees: this.config.employees ?? null,
@@ -598,13 +657,14 @@ export default class HandoffPanel extends LightningElement {
   /** The rules by configured section; in a section the required fields come first. */
   get sections(): Section[] {
     const sections: Section[] = [];
+    const suggestions = this.suggestions;
     for (const rule of this.evaluation?.rules ?? []) {
       let section = sections.find((s) => s.title === rule.section);
       if (!section) {
         section = { key: `section-${sections.length}`, title: rule.section, fields: [] };
         sections.push(section);
       }
-      section.fields.push(this.fieldRow(rule));
+      section.fields.push(this.fieldRow(rule, suggestions));
     }
     for (const section of sections) {
       section.fields = [
@@ -615,7 +675,7 @@ export default class HandoffPanel extends LightningElement {
     return sections;
   }
 
-  fieldRow(rule: Rule): Row {
+  fieldRow(rule: Rule, suggestions: PrefillSuggestion[] = []): Row {
     const fieldApiName = this.canonicalField(rule.fieldApiName);
     const required = rule.requirement.trim().toLowerCase() === 'required';
     const label = this.fieldLabel(fieldApiName);
@@ -631,12 +691,188 @@ export default class HandoffPanel extends LightningElement {
       noAccessText: formatLabel(LABELS.fieldNoAccess, label),
       statusIcon: rule.filled ? 'utility:success' : 'utility:record',
       statusVariant: rule.filled ? 'success' : required ? 'warning' : undefined,
-      statusText: required ? `${label}: ${LABELS.required}, ${state}` : `${label}: ${state}`
+      statusText: required ? `${label}: ${LABELS.required}, ${state}` : `${label}: ${state}`,
+      suggestion: this.rowSuggestion(
+        suggestions.find((s) => s.field === fieldApiName),
+        label
+      )
     };
+  }
+
+  // ------------------------------------------------------------------------------ pre-fill
+
+  private get dismissedKeys(): Set<string> {
+    let keys = DISMISSED.get(this.recordId ?? '');
+    if (!keys) {
+      keys = new Set<string>();
+      DISMISSED.set(this.recordId ?? '', keys);
+    }
+    return keys;
+  }
+
+  /**
+   * The suggestions to show (docs/behaviour.md, "Pre-fill"): before close only, for fields the
+   * panel shows and the user may edit, computed by c/handoffPrefill against the values on screen
+   * (the AE's drafts included, so a typed value always wins), less the dismissed ones.
+   */
+  get suggestions(): PrefillSuggestion[] {
+    const prefill = this.prefill;
+    if (!prefill || !this.isOpen || !this.evaluation) {
+      return [];
+    }
+    const shown = new Set(
+      this.evaluation.rules.map((rule) => this.canonicalField(rule.fieldApiName))
+    );
+    const current: Record<string, unknown> = { ...(prefill.current ?? {}) };
+    for (const field of shown) {
+      const value = this.currentValue(field);
+      if (value !== undefined) {
+        current[field] = value;
+      }
+    }
+    const dismissed = this.dismissals >= 0 ? this.dismissedKeys : new Set<string>();
+    return suggest({
+      mappings: prefill.mappings ?? [],
+      sources: prefill.sources,
+      current,
+      fieldTypes: prefill.fieldTypes ?? {}
+    }).suggestions.filter(
+      (s) =>
+        shown.has(s.field) &&
+        this.objectInfo?.fields[s.field]?.updateable === true &&
+        !dismissed.has(`${s.field}:${s.mapping}`)
+    );
+  }
+
+  /** Where a suggestion came from, in the user's words. */
+  sourceText(s: PrefillSuggestion): string {
+    switch (s.source) {
+      case 'Contact_Role':
+        return formatLabel(
+          this.fieldTypeOf(s.field) === 'reference'
+            ? LABELS.prefillFromRole
+            : LABELS.prefillFromRoles,
+          s.detail
+        );
+      case 'Competitor':
+        return formatLabel(LABELS.prefillFromCompetitors, s.detail);
+      case 'Product':
+        return formatLabel(LABELS.prefillFromProducts, s.detail);
+      case 'Opportunity_Field':
+        return formatLabel(LABELS.prefillFromField, this.fieldLabel(s.detail));
+      default:
+        return s.detail === ''
+          ? LABELS.prefillFromLastHandoffUndated
+          : formatLabel(LABELS.prefillFromLastHandoff, formatDate(s.detail));
+    }
+  }
+
+  fieldTypeOf(field: string): string {
+    return this.prefill?.fieldTypes?.[field] ?? '';
+  }
+
+  rowSuggestion(s: PrefillSuggestion | undefined, label: string): ShownSuggestion | null {
+    if (!s) {
+      return null;
+    }
+    return {
+      value: s.value,
+      displayValue:
+        this.fieldTypeOf(s.field) === 'date' ? formatDate(s.displayValue) : s.displayValue,
+      sourceText: this.sourceText(s),
+      ambiguousText: s.ambiguous ? LABELS.prefillAmbiguous : '',
+      acceptLabel: formatLabel(LABELS.prefillAcceptField, label),
+      dismissLabel: formatLabel(LABELS.prefillDismissField, label)
+    };
+  }
+
+  /** The completeness if every shown suggestion were accepted, or null when there are none. */
+  get projectedCompleteness(): number | null {
+    const suggestions = this.suggestions;
+    if (suggestions.length === 0) {
+      return null;
+    }
+    const extra: Record<string, unknown> = {};
+    for (const s of suggestions) {
+      extra[s.field] = s.value;
+    }
+    return this.evaluateWith(extra)?.completeness ?? null;
+  }
+
+  get prefillNotice(): string {
+    return this.prefillFailed && this.isOpen ? LABELS.prefillUnavailable : '';
+  }
+
+  private accept(list: PrefillSuggestion[]): void {
+    if (list.length === 0) {
+      return;
+    }
+    const drafts = { ...this.drafts };
+    const accepted = { ...this.accepted };
+    for (const s of list) {
+      drafts[s.field] = s.value;
+      accepted[s.field] = s.mapping;
+    }
+    this.drafts = drafts;
+    this.accepted = accepted;
+    this.recompute();
+  }
+
+  handleSuggestionAccept(event: CustomEvent<SuggestionEvent>): void {
+    this.accept(this.suggestions.filter((s) => s.field === event.detail.fieldApiName));
+  }
+
+  handleSuggestionAcceptAll(): void {
+    this.accept(this.suggestions);
+  }
+
+  handleSuggestionDismiss(event: CustomEvent<SuggestionEvent>): void {
+    const s = this.suggestions.find((c) => c.field === event.detail.fieldApiName);
+    if (s) {
+      this.dismissedKeys.add(`${s.field}:${s.mapping}`);
+      this.dismissals++;
+    }
+  }
+
+  /**
+   * Handoff_Prefilled_Fields__c to save ("Field__c:Mapping" entries separated by ";"): the saved
+   * entries, less those of fields edited since, plus the suggestions accepted and not edited;
+   * null when the save would not change it.
+   */
+  get prefilledFieldsValue(): string | null {
+    const saved = readField(this.record, PREFILLED_FIELD.fieldApiName);
+    const entries = new Map<string, string>();
+    for (const part of (typeof saved === 'string' ? saved : '').split(';')) {
+      const at = part.indexOf(':');
+      if (at > 0) {
+        entries.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+      }
+    }
+    let changed = false;
+    for (const field of Object.keys(this.drafts)) {
+      const mapping = this.accepted[field];
+      if (mapping !== undefined) {
+        changed = changed || entries.get(field) !== mapping;
+        entries.set(field, mapping);
+      } else if (entries.delete(field)) {
+        changed = true;
+      }
+    }
+    return changed
+      ? Array.from(entries, ([field, mapping]) => `${field}:${mapping}`).join(';')
+      : null;
   }
 
   handleFieldChange(event: CustomEvent<FieldChange>): void {
     const { fieldApiName, value } = event.detail;
+    if (Object.prototype.hasOwnProperty.call(this.accepted, fieldApiName)) {
+      if (value !== this.drafts[fieldApiName]) {
+        // Edited after accepting: the AE's value now, no longer counted as pre-filled.
+        const accepted = { ...this.accepted };
+        delete accepted[fieldApiName];
+        this.accepted = accepted;
+      }
+    }
     this.drafts = { ...this.drafts, [fieldApiName]: value };
     this.recompute();
   }
@@ -648,6 +884,7 @@ export default class HandoffPanel extends LightningElement {
   handleSaveSuccess(): void {
     this.isSaving = false;
     this.drafts = {};
+    this.accepted = {};
     this.recompute();
     this.toast(LABELS.savedToast, 'success');
   }
@@ -659,6 +896,7 @@ export default class HandoffPanel extends LightningElement {
 
   handleDiscard(): void {
     this.drafts = {};
+    this.accepted = {};
     this.recompute();
   }
 

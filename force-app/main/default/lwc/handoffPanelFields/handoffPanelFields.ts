@@ -9,6 +9,13 @@
  * (`fieldchange`, detail `{ fieldApiName, value }`), the save (`savestart`, `saved`, `savefailed`)
  * and a discard (`discard`, after resetting its inputs). `focusField(apiName)` scrolls to a field
  * and puts the focus in it (the blockers list uses it).
+ *
+ * Pre-fill (docs/behaviour.md, "Pre-fill"): a row may carry a suggestion, shown under its input
+ * with where it came from and Accept / Dismiss buttons; Accept all takes every shown suggestion.
+ * Accepting writes the value into the input and reports `suggestionaccept` (detail
+ * `{ fieldApiName }`) or `suggestionacceptall`; Dismiss reports `suggestiondismiss`. The panel
+ * decides which suggestions are shown (only for empty fields) and what `prefilledFields` to save:
+ * when set, the save adds it as Handoff_Prefilled_Fields__c.
  */
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/handoffPanelLabels';
@@ -28,7 +35,28 @@ export interface FieldRow {
   statusVariant: string | undefined;
   /** The icon's text alternative: the label, required or not, filled or blank. */
   statusText: string;
+  /** The pre-fill suggestion for this empty field, if any. */
+  suggestion?: RowSuggestion | null;
 }
+
+/** @description A suggestion as a row shows it (texts already formatted by the panel). */
+export interface RowSuggestion {
+  value: string;
+  displayValue: string;
+  sourceText: string;
+  /** '' unless the source offered more than one candidate. */
+  ambiguousText: string;
+  acceptLabel: string;
+  dismissLabel: string;
+}
+
+/** @description The detail of `suggestionaccept` and `suggestiondismiss`. */
+export interface SuggestionDetail {
+  fieldApiName: string;
+}
+
+/** The Opportunity field the save records accepted suggestions in. */
+const PREFILLED_FIELD = 'Handoff_Prefilled_Fields__c';
 
 /** @description A configured section and its rows. */
 export interface FieldSection {
@@ -60,6 +88,10 @@ export default class HandoffPanelFields extends LightningElement {
   @api sections: FieldSection[] = [];
   /** @description True when there is nothing to save or a save is running. */
   @api saveDisabled = false;
+  /** @description Handoff_Prefilled_Fields__c to save with the fields, or null to leave it. */
+  @api prefilledFields: string | null = null;
+  /** @description A quiet notice when suggestions could not be read ('' when none). */
+  @api prefillNotice = '';
 
   labels = LABELS;
 
@@ -96,7 +128,78 @@ export default class HandoffPanelFields extends LightningElement {
     );
   }
 
-  handleSubmit(): void {
+  /** @description The rows that carry a suggestion, in the order shown. */
+  get suggestedRows(): FieldRow[] {
+    return this.sections.flatMap((section) => section.fields).filter((row) => row.suggestion);
+  }
+
+  get hasSuggestions(): boolean {
+    return this.suggestedRows.length > 0;
+  }
+
+  /** Writes a suggestion into its input (the form saves what the inputs hold). */
+  private fillInput(row: FieldRow): void {
+    const input = this.template.querySelector<HTMLElement & { value?: unknown }>(
+      `[data-field="${row.fieldApiName}"] lightning-input-field`
+    );
+    if (input && row.suggestion) {
+      input.value = row.suggestion.value;
+    }
+  }
+
+  private rowOf(event: Event): FieldRow | undefined {
+    const fieldApiName = (event.currentTarget as HTMLElement | null)?.dataset.field;
+    return this.suggestedRows.find((row) => row.fieldApiName === fieldApiName);
+  }
+
+  handleAccept(event: Event): void {
+    const row = this.rowOf(event);
+    if (!row) {
+      return;
+    }
+    this.fillInput(row);
+    this.dispatchEvent(
+      new CustomEvent<SuggestionDetail>('suggestionaccept', {
+        detail: { fieldApiName: row.fieldApiName }
+      })
+    );
+    this.focusField(row.fieldApiName);
+  }
+
+  handleAcceptAll(): void {
+    const rows = this.suggestedRows;
+    rows.forEach((row) => this.fillInput(row));
+    this.dispatchEvent(new CustomEvent('suggestionacceptall'));
+    if (rows.length > 0) {
+      this.focusField(rows[0].fieldApiName);
+    }
+  }
+
+  handleDismiss(event: Event): void {
+    const row = this.rowOf(event);
+    if (!row) {
+      return;
+    }
+    this.dispatchEvent(
+      new CustomEvent<SuggestionDetail>('suggestiondismiss', {
+        detail: { fieldApiName: row.fieldApiName }
+      })
+    );
+    this.focusField(row.fieldApiName);
+  }
+
+  /**
+   * The save: when accepted suggestions are to be recorded, the submit is held, the pre-filled
+   * fields added, and the form submitted with them.
+   */
+  handleSubmit(event: CustomEvent<{ fields?: Record<string, unknown> }>): void {
+    if (this.prefilledFields !== null && this.prefilledFields !== undefined) {
+      event.preventDefault();
+      const form = this.template.querySelector<
+        HTMLElement & { submit?: (fields: Record<string, unknown>) => void }
+      >('lightning-record-edit-form');
+      form?.submit?.({ ...(event.detail?.fields ?? {}), [PREFILLED_FIELD]: this.prefilledFields });
+    }
     this.dispatchEvent(new CustomEvent('savestart'));
   }
 

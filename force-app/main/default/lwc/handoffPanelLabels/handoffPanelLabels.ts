@@ -97,6 +97,23 @@ import SUMMARY_ACCOUNT_EXECUTIVE from '@salesforce/label/c.Handoff_Summary_Accou
 import SUMMARY_SEGMENT from '@salesforce/label/c.Handoff_Summary_Segment';
 import SUMMARY_CLOSE_DATE from '@salesforce/label/c.Handoff_Summary_Close_Date';
 import SUMMARY_AMOUNT from '@salesforce/label/c.Handoff_Summary_Amount';
+import PREFILL_INTRO from '@salesforce/label/c.Handoff_Panel_Prefill_Intro';
+import PREFILL_ACCEPT_ALL from '@salesforce/label/c.Handoff_Panel_Prefill_Accept_All';
+import PREFILL_ACCEPT from '@salesforce/label/c.Handoff_Panel_Prefill_Accept';
+import PREFILL_ACCEPT_FIELD from '@salesforce/label/c.Handoff_Panel_Prefill_Accept_Field';
+import PREFILL_DISMISS from '@salesforce/label/c.Handoff_Panel_Prefill_Dismiss';
+import PREFILL_DISMISS_FIELD from '@salesforce/label/c.Handoff_Panel_Prefill_Dismiss_Field';
+import PREFILL_SUGGESTED from '@salesforce/label/c.Handoff_Panel_Prefill_Suggested';
+import PREFILL_FROM_ROLE from '@salesforce/label/c.Handoff_Panel_Prefill_From_Role';
+import PREFILL_FROM_ROLES from '@salesforce/label/c.Handoff_Panel_Prefill_From_Roles';
+import PREFILL_FROM_COMPETITORS from '@salesforce/label/c.Handoff_Panel_Prefill_From_Competitors';
+import PREFILL_FROM_PRODUCTS from '@salesforce/label/c.Handoff_Panel_Prefill_From_Products';
+import PREFILL_FROM_FIELD from '@salesforce/label/c.Handoff_Panel_Prefill_From_Field';
+import PREFILL_FROM_LAST_HANDOFF from '@salesforce/label/c.Handoff_Panel_Prefill_From_Last_Handoff';
+import PREFILL_FROM_LAST_HANDOFF_UNDATED from '@salesforce/label/c.Handoff_Panel_Prefill_From_Last_Handoff_Undated';
+import PREFILL_AMBIGUOUS from '@salesforce/label/c.Handoff_Panel_Prefill_Ambiguous';
+import PREFILL_PROJECTED from '@salesforce/label/c.Handoff_Panel_Prefill_Projected';
+import PREFILL_UNAVAILABLE from '@salesforce/label/c.Handoff_Panel_Prefill_Unavailable';
 import SUMMARY_SECTION_WANTS from '@salesforce/label/c.Handoff_Summary_Section_Wants';
 import SUMMARY_SECTION_WHO from '@salesforce/label/c.Handoff_Summary_Section_Who';
 import SUMMARY_SECTION_PROMISED from '@salesforce/label/c.Handoff_Summary_Section_Promised';
@@ -126,6 +143,23 @@ export const LABELS = Object.freeze({
   noPolicyMatch: NO_POLICY_MATCH,
   meterHeading: METER_HEADING,
   meterText: METER_TEXT,
+  prefillIntro: PREFILL_INTRO,
+  prefillAcceptAll: PREFILL_ACCEPT_ALL,
+  prefillAccept: PREFILL_ACCEPT,
+  prefillAcceptField: PREFILL_ACCEPT_FIELD,
+  prefillDismiss: PREFILL_DISMISS,
+  prefillDismissField: PREFILL_DISMISS_FIELD,
+  prefillSuggested: PREFILL_SUGGESTED,
+  prefillFromRole: PREFILL_FROM_ROLE,
+  prefillFromRoles: PREFILL_FROM_ROLES,
+  prefillFromCompetitors: PREFILL_FROM_COMPETITORS,
+  prefillFromProducts: PREFILL_FROM_PRODUCTS,
+  prefillFromField: PREFILL_FROM_FIELD,
+  prefillFromLastHandoff: PREFILL_FROM_LAST_HANDOFF,
+  prefillFromLastHandoffUndated: PREFILL_FROM_LAST_HANDOFF_UNDATED,
+  prefillAmbiguous: PREFILL_AMBIGUOUS,
+  prefillProjected: PREFILL_PROJECTED,
+  prefillUnavailable: PREFILL_UNAVAILABLE,
   meterAssistive: METER_ASSISTIVE,
   blocksHeading: BLOCKS_HEADING,
   blocksNone: BLOCKS_NONE,
