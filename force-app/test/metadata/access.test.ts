@@ -168,7 +168,9 @@ describe('handoff and intake fields per persona', () => {
   /** What a CSM changes by hand; everything else on a handoff is written by the automation. */
   const CS_EDITS: Record<string, string[]> = {
     Handoff__c: ['Status__c', 'First_Touch_At__c', 'First_Touch_Channel__c', 'Repeat_Ask_Count__c'],
-    Handoff_Intake_Item__c: ['Status__c', 'Notes__c']
+    Handoff_Intake_Item__c: ['Status__c', 'Notes__c'],
+    // Written at close and by the daily stakeholder check (issue 16): nobody edits a row.
+    Handoff_Stakeholder__c: []
   };
   const cases: [string, string][] = [];
   for (const object of Object.keys(CS_EDITS)) {
@@ -180,8 +182,9 @@ describe('handoff and intake fields per persona', () => {
     }
   }
 
-  it('covers the handoff and intake fields', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+  it('covers the handoff, intake and stakeholder fields', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(38);
+    expect(cases.filter(([object]) => object === 'Handoff_Stakeholder__c').length).toBe(8);
   });
 
   it.each(cases)(
@@ -237,6 +240,17 @@ describe('product objects per persona', () => {
         delete: false
       });
     }
+  });
+
+  it('stakeholder rows (issue 16) are read by Sales, CS and Leadership, changed only by the automation', () => {
+    for (const set of ['Handoff_Sales', 'Handoff_CS', 'Handoff_Leadership']) {
+      expect([set, crud(set, 'Handoff_Stakeholder__c')]).toEqual([
+        set,
+        { read: true, create: false, edit: false, delete: false }
+      ]);
+    }
+    expect(crud('Handoff_Sales_Manager', 'Handoff_Stakeholder__c').read).toBe(false);
+    expect(crud('Handoff_Admin', 'Handoff_Stakeholder__c').read).toBe(true);
   });
 
   it('leaders and RevOps see every handoff, read only, for the org-wide metrics', () => {
