@@ -18,6 +18,13 @@ export const MODULES = {
     tsconfig: 'tsconfig.json',
     breakAt: 90
   },
+  handoffPrefill: {
+    mutate: [`${LWC}/handoffPrefill/handoffPrefill.ts`],
+    tests: [`${LWC}/handoffPrefill/__tests__/handoffPrefill.test.ts`],
+    jest: 'lwc',
+    tsconfig: 'tsconfig.json',
+    breakAt: 85
+  },
   handoffSummary: {
     mutate: [`${LWC}/handoffSummary/handoffSummary.ts`],
     tests: [`${LWC}/handoffSummary/__tests__/handoffSummary.test.ts`],
