@@ -18,10 +18,16 @@
  * KPI tiles pool the months of the window: rates are Σ part ÷ Σ whole (never an average of
  * monthly rates); time to first touch is the median (the touch-weighted median of the monthly
  * medians when the window has several months), or the average when no median is known.
+ *
+ * The AE's time (issue 16; docs/behaviour.md, "The AE's time in the metrics"): a month's median
+ * minutes from the first handoff field filled to the required set complete, over the handoffs
+ * complete before the close (`aeMinutesMeasured` of them), and the fields filled and pre-filled
+ * at close, whose ratio is the share pre-filled. Over several months the median is the
+ * measured-weighted median of the monthly medians, as for the first touch.
  */
 
 export type Comparator = 'Below' | 'Above';
-export type Unit = 'Percent' | 'Hours' | 'Count';
+export type Unit = 'Percent' | 'Hours' | 'Minutes' | 'Count';
 export type PeriodKind = 'Month' | 'Hypercare Week';
 
 /** One `Handoff_Health_Threshold__mdt` record. */
@@ -61,6 +67,14 @@ export interface CountFields {
    * @clientOnly
    */
   openExceptions?: number;
+  /** handoffs whose minutes to complete were measured (complete before the close) */
+  aeMinutesMeasured?: number;
+  /** median minutes from the first handoff field filled to the required set complete */
+  aeMinutesMedian?: number | null;
+  /** handoff fields filled at close, summed over the handoffs */
+  fieldsFilled?: number;
+  /** of those, pre-filled from a suggestion and still filled at close */
+  fieldsPrefilled?: number;
 }
 
 /** One month of handoff counts. */
@@ -78,6 +92,10 @@ export interface MetricDefinition {
 
 /** A finite number (Number.isFinite never converts: a numeric string, null or NaN is not one). */
 const isNumber = (value: unknown): value is number => Number.isFinite(value);
+
+/** A count as the data should carry it: a positive finite number, else 0. */
+// Stryker disable next-line EqualityOperator: `>= 0` reads a 0 as the same 0
+const asCount = (value: unknown): number => (isNumber(value) && value > 0 ? value : 0);
 
 /**
  * Orders thresholds by DeveloperName, as Apex `String.compareTo` does (UTF-16 code units).
@@ -149,6 +167,16 @@ export const METRICS: Readonly<Record<string, MetricDefinition>> = {
     label: 'Unresolved exception requests',
     unit: 'Count',
     value: (p) => (isNumber(p.openExceptions) ? p.openExceptions : null)
+  },
+  AE_Minutes_To_Complete: {
+    label: 'Median minutes for the AE to complete the handoff',
+    unit: 'Minutes',
+    value: (p) => (isNumber(p.aeMinutesMedian) ? p.aeMinutesMedian : null)
+  },
+  Prefilled_Share: {
+    label: 'Share of handoff fields pre-filled',
+    unit: 'Percent',
+    value: (p) => share(p.fieldsPrefilled, p.fieldsFilled ?? 0)
   }
 };
 
@@ -262,14 +290,17 @@ export function breaches(
   return t.comparator === 'Below' ? value < t.threshold : value > t.threshold;
 }
 
-/** A value for messages: percent and hours with one decimal, counts whole. */
+/** A value for messages: percent, hours and minutes with one decimal, counts whole. */
 export function formatValue(value: number | null, unit: Unit): string {
   if (value === null) {
     return 'no data';
   }
   const rounded = Math.round(value * 10) / 10;
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-  return unit === 'Percent' ? `${text}%` : unit === 'Hours' ? `${text} h` : text;
+  if (unit === 'Percent') {
+    return `${text}%`;
+  }
+  return unit === 'Hours' ? `${text} h` : unit === 'Minutes' ? `${text} min` : text;
 }
 
 /**
@@ -420,6 +451,8 @@ export function poolCounts(parts: readonly CountFields[], period = 'total'): Per
   let openExceptions = 0;
   let hasOpenExceptions = false;
   const medians: { value: number; weight: number }[] = [];
+  const aeMedians: { value: number; weight: number }[] = [];
+  const ae = { measured: 0, filled: 0, prefilled: 0, has: false };
   for (const p of parts) {
     pooled.handoffs += p.handoffs;
     pooled.completeAtClose += p.completeAtClose;
@@ -440,6 +473,24 @@ export function poolCounts(parts: readonly CountFields[], period = 'total'): Per
     if (isNumber(p.firstTouchMedianHours)) {
       medians.push({ value: p.firstTouchMedianHours, weight: p.firstTouchCount });
     }
+    if (isNumber(p.aeMinutesMeasured) || isNumber(p.fieldsFilled)) {
+      ae.has = true;
+      ae.measured += asCount(p.aeMinutesMeasured);
+      ae.filled += asCount(p.fieldsFilled);
+      ae.prefilled += asCount(p.fieldsPrefilled);
+    }
+    if (isNumber(p.aeMinutesMedian)) {
+      aeMedians.push({ value: p.aeMinutesMedian, weight: asCount(p.aeMinutesMeasured) });
+    }
+  }
+  if (ae.has) {
+    pooled.aeMinutesMeasured = ae.measured;
+    pooled.fieldsFilled = ae.filled;
+    pooled.fieldsPrefilled = ae.prefilled;
+  }
+  const aeMedian = weightedMedian(aeMedians);
+  if (aeMedian !== null) {
+    pooled.aeMinutesMedian = aeMedian;
   }
   if (hasWithinSla) {
     pooled.firstTouchWithinSla = withinSla;
@@ -461,7 +512,9 @@ export type KpiKey =
   | 'escalation'
   | 'exception'
   | 'return'
-  | 'repeatAsk';
+  | 'repeatAsk'
+  | 'aeMinutes'
+  | 'prefilledShare';
 
 /**
  * `onTarget` meets the target; `ok` is within the threshold where no target is set; `watch`
@@ -497,7 +550,9 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { key: 'escalation', metrics: ['Escalation_Rate'], unit: 'Percent', better: 'lower' },
   { key: 'exception', metrics: ['Exception_Rate'], unit: 'Percent', better: 'lower' },
   { key: 'return', metrics: ['Return_Rate'], unit: 'Percent', better: 'lower' },
-  { key: 'repeatAsk', metrics: ['Repeat_Ask_Rate'], unit: 'Percent', better: 'lower' }
+  { key: 'repeatAsk', metrics: ['Repeat_Ask_Rate'], unit: 'Percent', better: 'lower' },
+  { key: 'aeMinutes', metrics: ['AE_Minutes_To_Complete'], unit: 'Minutes', better: 'lower' },
+  { key: 'prefilledShare', metrics: ['Prefilled_Share'], unit: 'Percent', better: 'higher' }
 ];
 
 /** One KPI over a window. */
@@ -862,8 +917,6 @@ function asObject(value: unknown): Json {
     : {};
 }
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-// Stryker disable next-line EqualityOperator: `>= 0` reads a 0 as the same 0
-const asCount = (value: unknown): number => (isNumber(value) && value > 0 ? value : 0);
 const asNumberOrNull = (value: unknown): number | null => (isNumber(value) ? value : null);
 function asText(value: unknown): string {
   if (typeof value === 'string') {
@@ -891,6 +944,16 @@ function readCounts(raw: Json): CountFields {
   }
   if (isNumber(raw.openExceptions)) {
     counts.openExceptions = asCount(raw.openExceptions);
+  }
+  if (isNumber(raw.aeMinutesMeasured)) {
+    counts.aeMinutesMeasured = asCount(raw.aeMinutesMeasured);
+  }
+  if (raw.aeMinutesMedian === null || isNumber(raw.aeMinutesMedian)) {
+    counts.aeMinutesMedian = raw.aeMinutesMedian;
+  }
+  if (isNumber(raw.fieldsFilled)) {
+    counts.fieldsFilled = asCount(raw.fieldsFilled);
+    counts.fieldsPrefilled = Math.min(asCount(raw.fieldsPrefilled), counts.fieldsFilled);
   }
   return counts;
 }
@@ -936,7 +999,7 @@ function readThreshold(raw: Json): HealthThreshold | null {
     comparator,
     threshold,
     target: asNumberOrNull(raw.target),
-    unit: unit === 'Hours' || unit === 'Count' ? unit : 'Percent',
+    unit: unit === 'Hours' || unit === 'Minutes' || unit === 'Count' ? unit : 'Percent',
     consecutivePeriods: asNumberOrNull(raw.consecutivePeriods) ?? 1,
     period: period === 'Hypercare Week' ? 'Hypercare Week' : 'Month',
     hypercareWeek: asNumberOrNull(raw.hypercareWeek),

@@ -161,7 +161,11 @@ describe('the vector file', () => {
       'escalated',
       'exceptions',
       'returned',
-      'repeatAsked'
+      'repeatAsked',
+      'aeMinutesMeasured',
+      'aeMinutesMedian',
+      'fieldsFilled',
+      'fieldsPrefilled'
     ];
     const periods = file.vectors.flatMap((v) => (v.kind === 'hypercare' ? [] : v.periods));
     expect(periods.length).toBeGreaterThan(0);

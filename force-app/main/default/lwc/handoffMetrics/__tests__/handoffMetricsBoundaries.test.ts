@@ -98,7 +98,9 @@ describe('the metrics as people read them', () => {
       Return_Rate: ['Share of handoffs returned to Sales', 'Percent'],
       Repeat_Ask_Rate: ['Share of handoffs where the customer was asked again', 'Percent'],
       Repeat_Ask_Count: ['Handoffs where the customer was asked again', 'Count'],
-      Open_Exception_Count: ['Unresolved exception requests', 'Count']
+      Open_Exception_Count: ['Unresolved exception requests', 'Count'],
+      AE_Minutes_To_Complete: ['Median minutes for the AE to complete the handoff', 'Minutes'],
+      Prefilled_Share: ['Share of handoff fields pre-filled', 'Percent']
     });
   });
 
@@ -106,6 +108,8 @@ describe('the metrics as people read them', () => {
     expect(formatValue(52.06, 'Hours')).toBe('52.1 h');
     expect(formatValue(48, 'Hours')).toBe('48 h');
     expect(formatValue(2.25, 'Count')).toBe('2.3');
+    expect(formatValue(12.46, 'Minutes')).toBe('12.5 min');
+    expect(formatValue(10, 'Minutes')).toBe('10 min');
     expect(formatValue(0, 'Percent')).toBe('0%');
   });
 
@@ -408,7 +412,9 @@ describe('KPI tiles', () => {
       ['escalation', null],
       ['exception', null],
       ['return', null],
-      ['repeatAsk', null]
+      ['repeatAsk', null],
+      ['aeMinutes', null],
+      ['prefilledShare', null]
     ]);
     expect(
       computeKpis([month('2026-03', 10, 9)], []).find((k) => k.key === 'firstTouchMedian')?.basis
@@ -577,7 +583,7 @@ describe('parseDashboard on unusual input', () => {
             metric: 'Completion_Rate',
             comparator: 'Below',
             threshold: 85,
-            unit: 'Minutes'
+            unit: 'Seconds'
           },
           { developerName: 'No_Number', metric: 'Completion_Rate', comparator: 'Below' },
           {
@@ -616,6 +622,62 @@ describe('parseDashboard on unusual input', () => {
     expect('firstTouchWithinSla' in periods[1]).toBe(false);
     expect('openExceptions' in periods[1]).toBe(false);
     expect('firstTouchWithinSla' in periods[3]).toBe(false);
+  });
+
+  it("reads the AE's time figures only when sent, pre-filled never above filled", () => {
+    const { periods } = parseDashboard(
+      JSON.stringify({
+        periods: [
+          {
+            period: '2026-01',
+            handoffs: 4,
+            aeMinutesMeasured: 3,
+            aeMinutesMedian: 7.5,
+            fieldsFilled: 10,
+            fieldsPrefilled: 12
+          },
+          { period: '2026-02', handoffs: 2, aeMinutesMedian: null, fieldsPrefilled: 3 },
+          { period: '2026-03', handoffs: 2, aeMinutesMedian: '8', aeMinutesMeasured: -1 }
+        ]
+      })
+    );
+    expect(periods[0]).toMatchObject({
+      aeMinutesMeasured: 3,
+      aeMinutesMedian: 7.5,
+      fieldsFilled: 10,
+      fieldsPrefilled: 10
+    });
+    expect(periods[1].aeMinutesMedian).toBeNull();
+    expect('fieldsFilled' in periods[1]).toBe(false);
+    expect('fieldsPrefilled' in periods[1]).toBe(false);
+    expect('aeMinutesMedian' in periods[2]).toBe(false);
+    expect(periods[2].aeMinutesMeasured).toBe(0);
+  });
+
+  it("pools the AE's time: sums when any part carries it, nothing when none does", () => {
+    const none = poolCounts([emptyCounts('2026-01'), emptyCounts('2026-02')]);
+    expect('aeMinutesMeasured' in none).toBe(false);
+    expect('aeMinutesMedian' in none).toBe(false);
+    expect('fieldsFilled' in none).toBe(false);
+    const some = poolCounts([
+      { ...emptyCounts('2026-01'), handoffs: 2 },
+      {
+        ...emptyCounts('2026-02'),
+        handoffs: 3,
+        aeMinutesMeasured: 2,
+        aeMinutesMedian: 9,
+        fieldsFilled: 8,
+        fieldsPrefilled: 2
+      }
+    ]);
+    expect([
+      some.aeMinutesMeasured,
+      some.aeMinutesMedian,
+      some.fieldsFilled,
+      some.fieldsPrefilled
+    ]).toEqual([2, 9, 8, 2]);
+    expect(metricValue('Prefilled_Share', some)).toBe(25);
+    expect(metricValue('AE_Minutes_To_Complete', some)).toBe(9);
   });
 
   it('drops hypercare weeks without a week number and report ids that are not a map of text', () => {
