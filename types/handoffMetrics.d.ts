@@ -1,7 +1,8 @@
 /**
- * Type declarations for the modules c/handoffMetricsDashboard imports: its Apex method
- * (HandoffMetricsController.getDashboard, which returns the dashboard as a JSON string read by
- * `parseDashboard` of c/handoffMetrics) and its custom labels
+ * Type declarations for the modules c/handoffMetricsDashboard imports: its Apex methods
+ * (HandoffMetricsController.getDashboard, getAeTime and getFieldRelevance, each a JSON string
+ * read by `parseDashboard`, `parseAeTime` and `parseFieldRelevance` of c/handoffMetrics) and its
+ * custom labels
  * (labels/HandoffMetrics.labels-meta.xml). Platform modules are declared once for every
  * component in lightning-platform.d.ts.
  */
@@ -15,6 +16,68 @@ declare module '@salesforce/apex/HandoffMetricsController.getDashboard' {
     segment: string | null;
     months: number;
   }): Promise<string>;
+}
+
+declare module '@salesforce/apex/HandoffMetricsController.getAeTime' {
+  /**
+   * Wire adapter (cacheable): the AE's time over the window, as JSON (see the `AeTimeData` type
+   * of c/handoffMetrics).
+   */
+  export default function getAeTime(params: {
+    segment: string | null;
+    months: number;
+  }): Promise<string>;
+}
+
+declare module '@salesforce/apex/HandoffMetricsController.getFieldRelevance' {
+  /**
+   * Wire adapter (cacheable): the field relevance rows over the window, as JSON (see the
+   * `FieldRelevanceData` type of c/handoffMetrics).
+   */
+  export default function getFieldRelevance(params: {
+    segment: string | null;
+    months: number;
+  }): Promise<string>;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Help' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Measured' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Median' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Name' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Overall' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Ae_Prefilled' {
+  const label: string;
+  export default label;
 }
 
 declare module '@salesforce/label/c.Handoff_Metrics_Breakdown_Csm' {
@@ -237,6 +300,11 @@ declare module '@salesforce/label/c.Handoff_Metrics_Hypercare_Week' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Ae_Minutes' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Average' {
   const label: string;
   export default label;
@@ -288,6 +356,11 @@ declare module '@salesforce/label/c.Handoff_Metrics_Kpi_No_Target' {
 }
 
 declare module '@salesforce/label/c.Handoff_Metrics_Kpi_No_Threshold' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Prefilled' {
   const label: string;
   export default label;
 }
@@ -387,6 +460,61 @@ declare module '@salesforce/label/c.Handoff_Metrics_Refreshed' {
   export default label;
 }
 
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Asked_Again' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Blocked' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Caveat' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Excepted' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Field' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Items_Missing' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Missing' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Prefilled' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Relevance_Segment' {
+  const label: string;
+  export default label;
+}
+
 declare module '@salesforce/label/c.Handoff_Metrics_Report_Link' {
   const label: string;
   export default label;
@@ -448,6 +576,16 @@ declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare_One' {
 }
 
 declare module '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_None' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Section_Error' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Section_Truncated' {
   const label: string;
   export default label;
 }
@@ -533,6 +671,11 @@ declare module '@salesforce/label/c.Handoff_Metrics_Trends_Heading' {
 }
 
 declare module '@salesforce/label/c.Handoff_Metrics_Value_Hours' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Value_Minutes' {
   const label: string;
   export default label;
 }

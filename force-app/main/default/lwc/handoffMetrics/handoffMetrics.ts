@@ -1078,3 +1078,156 @@ export function parseDashboard(json: string | null | undefined): Dashboard {
     rollout: readRollout(asObject(raw.rollout))
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The AE's time and field relevance (HandoffMetricsController.getAeTime and getFieldRelevance,
+// live reads of the window's handoffs; docs/behaviour.md, "The AE's time in the metrics")
+// ---------------------------------------------------------------------------------------------
+
+/** One group of the AE-time read: a month (`YYYY-MM`), an AE (User Id), a segment or the total. */
+export interface AeTimeGroup {
+  key: string;
+  label: string;
+  handoffs: number;
+  measured: number;
+  medianMinutes: number | null;
+  fieldsFilled: number;
+  fieldsPrefilled: number;
+}
+
+/** What `HandoffMetricsController.getAeTime(segment, months)` returns. */
+export interface AeTimeData {
+  targetMinMinutes: number;
+  targetMaxMinutes: number;
+  total: AeTimeGroup;
+  months: AeTimeGroup[];
+  aes: AeTimeGroup[];
+  segments: AeTimeGroup[];
+  truncated: boolean;
+}
+
+/** One handoff field in one segment over the window. */
+export interface FieldRelevanceRow {
+  field: string;
+  label: string;
+  segment: string;
+  handoffs: number;
+  missingAtClose: number;
+  wouldHaveBlocked: number;
+  excepted: number;
+  prefilled: number;
+  itemsMissing: number;
+  askedAgain: number;
+}
+
+/** What `HandoffMetricsController.getFieldRelevance(segment, months)` returns. */
+export interface FieldRelevanceData {
+  rows: FieldRelevanceRow[];
+  truncated: boolean;
+}
+
+/** The most handoffs the live reads take into account (HandoffAeTimeMetrics.MAX_HANDOFFS). */
+export const LIVE_READ_MAX_HANDOFFS = 10000;
+
+/** The seed's target: 5 to 10 minutes per deal. */
+export const AE_TARGET_MINUTES = { min: 5, max: 10 } as const;
+
+function readAeGroup(raw: Json): AeTimeGroup {
+  const filled = asCount(raw.fieldsFilled);
+  const measured = asCount(raw.measured);
+  return {
+    key: asText(raw.key),
+    label: asText(raw.label) || asText(raw.key),
+    handoffs: asCount(raw.handoffs),
+    measured,
+    // a median needs a measured handoff behind it
+    medianMinutes: measured > 0 && isNumber(raw.medianMinutes) ? raw.medianMinutes : null,
+    fieldsFilled: filled,
+    fieldsPrefilled: Math.min(asCount(raw.fieldsPrefilled), filled)
+  };
+}
+
+/**
+ * Reads the AE-time JSON defensively: missing lists are empty, counts that are not non-negative
+ * numbers are 0, a median without a measured handoff is none, pre-filled never exceeds filled,
+ * months keep only `YYYY-MM` keys (oldest first) and the target defaults to the seed's.
+ * @throws SyntaxError when the text is not JSON
+ */
+export function parseAeTime(json: string | null | undefined): AeTimeData {
+  const raw = asObject(json ? (JSON.parse(json) as unknown) : {});
+  const groups = (value: unknown): AeTimeGroup[] => asArray(value).map(asObject).map(readAeGroup);
+  const min = asNumberOrNull(raw.targetMinMinutes);
+  const max = asNumberOrNull(raw.targetMaxMinutes);
+  return {
+    targetMinMinutes: min ?? AE_TARGET_MINUTES.min,
+    targetMaxMinutes: max ?? AE_TARGET_MINUTES.max,
+    total: readAeGroup(asObject(raw.total)),
+    months: groups(raw.months)
+      .filter((g) => MONTH.test(g.key))
+      // Stryker disable next-line EqualityOperator: month keys of one read are distinct
+      .sort((a, b) => (a.key < b.key ? -1 : 1)),
+    aes: groups(raw.aes),
+    segments: groups(raw.segments),
+    truncated: raw.truncated === true
+  };
+}
+
+/**
+ * Reads the field relevance JSON defensively: rows without a field are dropped, counts that are
+ * not non-negative numbers are 0, a blank label reads as the field's API name.
+ * @throws SyntaxError when the text is not JSON
+ */
+export function parseFieldRelevance(json: string | null | undefined): FieldRelevanceData {
+  const raw = asObject(json ? (JSON.parse(json) as unknown) : {});
+  return {
+    rows: asArray(raw.rows)
+      .map(asObject)
+      .filter((r) => asText(r.field) !== '')
+      .map((r) => ({
+        field: asText(r.field),
+        label: asText(r.label) || asText(r.field),
+        segment: asText(r.segment),
+        handoffs: asCount(r.handoffs),
+        missingAtClose: asCount(r.missingAtClose),
+        wouldHaveBlocked: asCount(r.wouldHaveBlocked),
+        excepted: asCount(r.excepted),
+        prefilled: asCount(r.prefilled),
+        itemsMissing: asCount(r.itemsMissing),
+        askedAgain: asCount(r.askedAgain)
+      })),
+    truncated: raw.truncated === true
+  };
+}
+
+/**
+ * The months with the AE's time of the same months added (a month the AE-time read does not
+ * have gets zero measured and no median), so that the tiles, the trend charts and the red flags
+ * read the AE figures like any other count. Without AE-time data the months are returned as
+ * they are.
+ */
+export function withAeTime(
+  periods: readonly PeriodCounts[],
+  aeTime: AeTimeData | null | undefined
+): PeriodCounts[] {
+  if (!aeTime) {
+    return [...periods];
+  }
+  const byMonth = new Map(aeTime.months.map((g) => [g.key, g]));
+  return periods.map((p) => {
+    const group = byMonth.get(p.period);
+    return {
+      ...p,
+      aeMinutesMeasured: group ? group.measured : 0,
+      aeMinutesMedian: group ? group.medianMinutes : null,
+      fieldsFilled: group ? group.fieldsFilled : 0,
+      fieldsPrefilled: group ? group.fieldsPrefilled : 0
+    };
+  });
+}
+
+/** The share of fields pre-filled of a group, in percent; null when no field was filled. */
+export function prefilledShare(
+  group: Pick<AeTimeGroup, 'fieldsFilled' | 'fieldsPrefilled'>
+): number | null {
+  return share(group.fieldsPrefilled, group.fieldsFilled);
+}

@@ -11,10 +11,18 @@
  * answers from monthly snapshot records and aggregates (never raw rows) as a JSON string. All
  * arithmetic (KPIs, streaks, hypercare) is c/handoffMetrics, the module the command-line health
  * check and the Apex health check's vectors share.
+ *
+ * The AE's time and field relevance (issue 16) come from two more cacheable reads of the same
+ * window, getAeTime and getFieldRelevance, which read the handoffs live (a median needs the
+ * values): the AE-time months join the dashboard's months (withAeTime), so the AE tiles, trends
+ * and red flag work like the others; the per-AE table and the field relevance table are their own
+ * sections, each with its own loading, error, empty and truncated states.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import getDashboard from '@salesforce/apex/HandoffMetricsController.getDashboard';
+import getAeTime from '@salesforce/apex/HandoffMetricsController.getAeTime';
+import getFieldRelevance from '@salesforce/apex/HandoffMetricsController.getFieldRelevance';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
@@ -26,8 +34,13 @@ import {
   evaluateRedFlags,
   fillWindow,
   metricValue,
+  parseAeTime,
   parseDashboard,
-  poolCounts
+  parseFieldRelevance,
+  poolCounts,
+  LIVE_READ_MAX_HANDOFFS,
+  prefilledShare,
+  withAeTime
 } from 'c/handoffMetrics';
 import { DEFAULT_WIDTH, layoutChart } from './chart';
 
@@ -136,8 +149,34 @@ import ROLLOUT_BLOCKED_ONE from '@salesforce/label/c.Handoff_Metrics_Rollout_Blo
 import ROLLOUT_PILOT_COMPARE from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare';
 import ROLLOUT_PILOT_COMPARE_ONE from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_Compare_One';
 import ROLLOUT_PILOT_NONE from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilot_None';
+import VALUE_MINUTES from '@salesforce/label/c.Handoff_Metrics_Value_Minutes';
+import KPI_AE_MINUTES from '@salesforce/label/c.Handoff_Metrics_Kpi_Ae_Minutes';
+import KPI_PREFILLED from '@salesforce/label/c.Handoff_Metrics_Kpi_Prefilled';
+import AE_HEADING from '@salesforce/label/c.Handoff_Metrics_Ae_Heading';
+import AE_HELP from '@salesforce/label/c.Handoff_Metrics_Ae_Help';
+import AE_OVERALL from '@salesforce/label/c.Handoff_Metrics_Ae_Overall';
+import AE_NAME from '@salesforce/label/c.Handoff_Metrics_Ae_Name';
+import AE_MEASURED from '@salesforce/label/c.Handoff_Metrics_Ae_Measured';
+import AE_MEDIAN from '@salesforce/label/c.Handoff_Metrics_Ae_Median';
+import AE_PREFILLED from '@salesforce/label/c.Handoff_Metrics_Ae_Prefilled';
+import AE_EMPTY from '@salesforce/label/c.Handoff_Metrics_Ae_Empty';
+import SECTION_ERROR from '@salesforce/label/c.Handoff_Metrics_Section_Error';
+import SECTION_TRUNCATED from '@salesforce/label/c.Handoff_Metrics_Section_Truncated';
+import RELEVANCE_HEADING from '@salesforce/label/c.Handoff_Metrics_Relevance_Heading';
+import RELEVANCE_CAVEAT from '@salesforce/label/c.Handoff_Metrics_Relevance_Caveat';
+import RELEVANCE_EMPTY from '@salesforce/label/c.Handoff_Metrics_Relevance_Empty';
+import RELEVANCE_FIELD from '@salesforce/label/c.Handoff_Metrics_Relevance_Field';
+import RELEVANCE_SEGMENT from '@salesforce/label/c.Handoff_Metrics_Relevance_Segment';
+import RELEVANCE_MISSING from '@salesforce/label/c.Handoff_Metrics_Relevance_Missing';
+import RELEVANCE_BLOCKED from '@salesforce/label/c.Handoff_Metrics_Relevance_Blocked';
+import RELEVANCE_EXCEPTED from '@salesforce/label/c.Handoff_Metrics_Relevance_Excepted';
+import RELEVANCE_PREFILLED from '@salesforce/label/c.Handoff_Metrics_Relevance_Prefilled';
+import RELEVANCE_ITEMS_MISSING from '@salesforce/label/c.Handoff_Metrics_Relevance_Items_Missing';
+import RELEVANCE_ASKED_AGAIN from '@salesforce/label/c.Handoff_Metrics_Relevance_Asked_Again';
 
 // Types through import() so that ESLint's Babel scope analysis sees no unused import.
+type AeTimeData = import('c/handoffMetrics').AeTimeData;
+type FieldRelevanceData = import('c/handoffMetrics').FieldRelevanceData;
 type BreakdownRow = import('c/handoffMetrics').BreakdownRow;
 type CountFields = import('c/handoffMetrics').CountFields;
 type Dashboard = import('c/handoffMetrics').Dashboard;
@@ -185,7 +224,9 @@ const REPORT_PATTERNS: Record<KpiKey | 'volume', RegExp> = {
   escalation: /escalat/i,
   exception: /exception/i,
   return: /return/i,
-  repeatAsk: /repeat/i
+  repeatAsk: /repeat/i,
+  aeMinutes: /ae_?time/i,
+  prefilledShare: /ae_?time|prefill/i
 };
 
 const KPI_LABELS: Record<KpiKey, string> = {
@@ -195,7 +236,9 @@ const KPI_LABELS: Record<KpiKey, string> = {
   escalation: KPI_ESCALATION,
   exception: KPI_EXCEPTION,
   return: KPI_RETURN,
-  repeatAsk: KPI_REPEAT_ASK
+  repeatAsk: KPI_REPEAT_ASK,
+  aeMinutes: KPI_AE_MINUTES,
+  prefilledShare: KPI_PREFILLED
 };
 
 /** Measure names for flags, by `Metric__c`. */
@@ -209,8 +252,18 @@ const METRIC_LABELS: Record<string, string> = {
   Return_Rate: KPI_RETURN,
   Repeat_Ask_Rate: KPI_REPEAT_ASK,
   Repeat_Ask_Count: METRIC_REPEAT_ASK_COUNT,
-  Open_Exception_Count: METRIC_OPEN_EXCEPTIONS
+  Open_Exception_Count: METRIC_OPEN_EXCEPTIONS,
+  AE_Minutes_To_Complete: KPI_AE_MINUTES,
+  Prefilled_Share: KPI_PREFILLED
 };
+
+/**
+ * The KPIs of the segment, team and CSM breakdowns: not the AE's time, which the snapshots behind
+ * those rows do not carry (the AE section has its own per-AE table).
+ */
+const BREAKDOWN_KPIS: readonly KpiKey[] = KPI_DEFINITIONS.map((d) => d.key).filter(
+  (key) => key !== 'aeMinutes' && key !== 'prefilledShare'
+);
 
 const STATUS_TEXT: Record<KpiStatus, string> = {
   onTarget: STATUS_ON_TARGET,
@@ -349,6 +402,44 @@ interface BreakdownView {
   isEmpty: boolean;
 }
 
+type DetailKey = 'ae' | 'relevance';
+
+interface DetailCell {
+  key: string;
+  text: string;
+}
+
+interface DetailRowView {
+  key: string;
+  label: string;
+  cells: DetailCell[];
+}
+
+/** The AE section or the field relevance section, in one of its states. */
+interface DetailView {
+  key: DetailKey;
+  headingId: string;
+  title: string;
+  help: string;
+  isLoading: boolean;
+  hasError: boolean;
+  errorText: string;
+  isEmpty: boolean;
+  emptyText: string;
+  hasRows: boolean;
+  truncatedText: string;
+  columns: SortColumnView[];
+  rows: DetailRowView[];
+}
+
+/** A column of a detail table: its label, and the number it sorts by (none: by the row label). */
+interface DetailColumn<T> {
+  key: string;
+  label: string;
+  value?: (row: T) => number | null;
+  text?: (row: T) => string;
+}
+
 interface HypercareWeekView {
   key: string;
   headingId: string;
@@ -448,6 +539,9 @@ export function formatMeasure(value: number | null, unit: Unit): string {
   if (unit === 'Percent') {
     return format(VALUE_PERCENT, text);
   }
+  if (unit === 'Minutes') {
+    return format(VALUE_MINUTES, text);
+  }
   return unit === 'Hours' ? format(VALUE_HOURS, text) : text;
 }
 
@@ -481,6 +575,10 @@ function kpiCounts(key: KpiKey, c: CountFields): [number, number] | null {
       return [c.returned, c.handoffs];
     case 'repeatAsk':
       return [c.repeatAsked, c.handoffs];
+    case 'prefilledShare':
+      return typeof c.fieldsFilled === 'number' ? [c.fieldsPrefilled ?? 0, c.fieldsFilled] : null;
+    case 'aeMinutes':
+      return typeof c.aeMinutesMeasured === 'number' ? [c.aeMinutesMeasured, c.handoffs] : null;
     default:
       return null;
   }
@@ -625,6 +723,21 @@ export default class HandoffMetricsDashboard extends LightningElement {
     csm: { column: 'handoffs', direction: 'descending' }
   };
 
+  /** The AE-time read (HandoffMetricsController.getAeTime) and its failure. */
+  aeTime?: AeTimeData;
+  aeTimeError?: string;
+  /** The field relevance read (HandoffMetricsController.getFieldRelevance) and its failure. */
+  relevance?: FieldRelevanceData;
+  relevanceError?: string;
+  private aeTimeResult?: WiredDashboard;
+  private relevanceResult?: WiredDashboard;
+
+  /** How the per-AE and the field relevance tables are sorted. */
+  detailSort: Record<DetailKey, SortState> = {
+    ae: { column: 'handoffs', direction: 'descending' },
+    relevance: { column: 'missingAtClose', direction: 'descending' }
+  };
+
   renderedCallback(): void {
     this.observeChartWidth();
     if (this.focusAfterRender) {
@@ -682,6 +795,40 @@ export default class HandoffMetricsDashboard extends LightningElement {
     }
   }
 
+  @wire(getAeTime, { segment: '$segmentParam', months: '$months' })
+  wiredAeTime(result: WiredDashboard): void {
+    this.aeTimeResult = result;
+    if (result.error) {
+      this.aeTime = undefined;
+      this.aeTimeError = errorMessage(result.error);
+    } else if (result.data !== undefined) {
+      try {
+        this.aeTime = parseAeTime(result.data);
+        this.aeTimeError = undefined;
+      } catch (error) {
+        this.aeTime = undefined;
+        this.aeTimeError = errorMessage(error);
+      }
+    }
+  }
+
+  @wire(getFieldRelevance, { segment: '$segmentParam', months: '$months' })
+  wiredRelevance(result: WiredDashboard): void {
+    this.relevanceResult = result;
+    if (result.error) {
+      this.relevance = undefined;
+      this.relevanceError = errorMessage(result.error);
+    } else if (result.data !== undefined) {
+      try {
+        this.relevance = parseFieldRelevance(result.data);
+        this.relevanceError = undefined;
+      } catch (error) {
+        this.relevance = undefined;
+        this.relevanceError = errorMessage(error);
+      }
+    }
+  }
+
   private rememberSegments(dashboard: Dashboard): void {
     const seen = new Set(this.knownSegments);
     for (const row of dashboard.breakdown.segment) {
@@ -711,7 +858,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
     if (!d || !d.asOf) {
       return [];
     }
-    return fillWindow(d.periods, d.asOf, this.loadedMonths);
+    return withAeTime(fillWindow(d.periods, d.asOf, this.loadedMonths), this.aeTime);
   }
 
   get isEmpty(): boolean {
@@ -815,7 +962,16 @@ export default class HandoffMetricsDashboard extends LightningElement {
     this.refreshing = true;
     this.announcement = '';
     try {
-      await refreshApex(this.wiredResult);
+      await Promise.all([
+        refreshApex(this.wiredResult),
+        // the AE and relevance sections show their own failures; the dashboard refresh goes on
+        refreshApex(this.aeTimeResult).catch((error: unknown) => {
+          this.aeTimeError = errorMessage(error);
+        }),
+        refreshApex(this.relevanceResult).catch((error: unknown) => {
+          this.relevanceError = errorMessage(error);
+        })
+      ]);
       this.loadError = undefined;
       this.announcement = REFRESHED;
       // the error box and its Retry button are gone: the focus goes to Refresh, not the page
@@ -834,7 +990,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
     if (!d || !d.asOf) {
       return [];
     }
-    return evaluateRedFlags(d.periods, d.thresholds, {
+    return evaluateRedFlags(withAeTime(d.periods, this.aeTime), d.thresholds, {
       asOf: d.asOf,
       months: this.loadedMonths
     });
@@ -1061,7 +1217,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
         row,
         index,
         label: row.key || BREAKDOWN_UNKNOWN,
-        kpis: computeKpis([row], d.thresholds)
+        kpis: computeKpis([row], d.thresholds).filter((k) => BREAKDOWN_KPIS.includes(k.key))
       }));
       measured.sort(
         (a, b) =>
@@ -1086,7 +1242,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
       const columns = [
         { key: 'name', label: BREAKDOWN_NAME },
         { key: 'handoffs', label: BREAKDOWN_HANDOFFS },
-        ...KPI_DEFINITIONS.map((def) => ({ key: def.key, label: KPI_LABELS[def.key] }))
+        ...BREAKDOWN_KPIS.map((key) => ({ key, label: KPI_LABELS[key] }))
       ].map((column) => {
         const isSorted = column.key === sort.column;
         return {
@@ -1130,6 +1286,214 @@ export default class HandoffMetricsDashboard extends LightningElement {
         : column === 'handoffs'
           ? BREAKDOWN_HANDOFFS
           : (KPI_LABELS[column as KpiKey] ?? column);
+    this.announcement = format(
+      direction === 'ascending' ? SORTED_ASCENDING : SORTED_DESCENDING,
+      label
+    );
+  }
+
+  // ------------------------------------------------------------------ AE time, field relevance
+
+  /** The AE section and the field relevance section (full view only). */
+  get detailSections(): DetailView[] {
+    return [this.aeSection, this.relevanceSection].filter((v): v is DetailView => v !== null);
+  }
+
+  /** The AE's time: the window's figures against the target, and one row per AE. */
+  get aeSection(): DetailView | null {
+    if (this.compact || !this.dashboard) {
+      return null;
+    }
+    const data = this.aeTime;
+    const help = format(
+      AE_HELP,
+      numberFormat.format(data?.targetMinMinutes ?? 5),
+      numberFormat.format(data?.targetMaxMinutes ?? 10)
+    );
+    const columns: DetailColumn<AeTimeData['aes'][number]>[] = [
+      { key: 'name', label: AE_NAME },
+      { key: 'handoffs', label: BREAKDOWN_HANDOFFS, value: (g) => g.handoffs },
+      { key: 'measured', label: AE_MEASURED, value: (g) => g.measured },
+      {
+        key: 'median',
+        label: AE_MEDIAN,
+        value: (g) => g.medianMinutes,
+        text: (g) => formatMeasure(g.medianMinutes, 'Minutes')
+      },
+      {
+        key: 'prefilled',
+        label: AE_PREFILLED,
+        value: (g) => prefilledShare(g),
+        text: (g) => formatMeasure(prefilledShare(g), 'Percent')
+      }
+    ];
+    const view = this.detailView('ae', AE_HEADING, help, this.aeTimeError, AE_EMPTY);
+    if (!data || view.hasError) {
+      return view;
+    }
+    const total = data.total;
+    return {
+      ...view,
+      help:
+        total.handoffs > 0
+          ? `${help} ${format(
+              AE_OVERALL,
+              formatMeasure(total.medianMinutes, 'Minutes'),
+              numberFormat.format(total.measured),
+              numberFormat.format(total.handoffs),
+              formatMeasure(prefilledShare(total), 'Percent')
+            )}`
+          : help,
+      ...this.detailRows('ae', data.aes, columns, (g) => g.label || BREAKDOWN_UNKNOWN),
+      truncatedText: data.truncated
+        ? format(SECTION_TRUNCATED, numberFormat.format(LIVE_READ_MAX_HANDOFFS))
+        : ''
+    };
+  }
+
+  /** The field relevance table for the quarterly review: per field and segment. */
+  get relevanceSection(): DetailView | null {
+    if (this.compact || !this.dashboard) {
+      return null;
+    }
+    const data = this.relevance;
+    type Row = FieldRelevanceData['rows'][number];
+    const columns: DetailColumn<Row>[] = [
+      { key: 'name', label: RELEVANCE_FIELD },
+      { key: 'segment', label: RELEVANCE_SEGMENT, text: (r) => r.segment || BREAKDOWN_UNKNOWN },
+      { key: 'handoffs', label: BREAKDOWN_HANDOFFS, value: (r) => r.handoffs },
+      { key: 'missingAtClose', label: RELEVANCE_MISSING, value: (r) => r.missingAtClose },
+      {
+        key: 'wouldHaveBlocked',
+        label: RELEVANCE_BLOCKED,
+        value: (r) => r.wouldHaveBlocked
+      },
+      { key: 'excepted', label: RELEVANCE_EXCEPTED, value: (r) => r.excepted },
+      { key: 'prefilled', label: RELEVANCE_PREFILLED, value: (r) => r.prefilled },
+      {
+        key: 'itemsMissing',
+        label: RELEVANCE_ITEMS_MISSING,
+        value: (r) => r.itemsMissing
+      },
+      { key: 'askedAgain', label: RELEVANCE_ASKED_AGAIN, value: (r) => r.askedAgain }
+    ];
+    const view = this.detailView(
+      'relevance',
+      RELEVANCE_HEADING,
+      RELEVANCE_CAVEAT,
+      this.relevanceError,
+      RELEVANCE_EMPTY
+    );
+    if (!data || view.hasError) {
+      return view;
+    }
+    return {
+      ...view,
+      ...this.detailRows('relevance', data.rows, columns, (r) => r.label),
+      truncatedText: data.truncated
+        ? format(SECTION_TRUNCATED, numberFormat.format(LIVE_READ_MAX_HANDOFFS))
+        : ''
+    };
+  }
+
+  private detailView(
+    key: DetailKey,
+    title: string,
+    help: string,
+    error: string | undefined,
+    emptyText: string
+  ): DetailView {
+    const loaded = key === 'ae' ? !!this.aeTime : !!this.relevance;
+    return {
+      key,
+      headingId: `detail-${key}`,
+      title,
+      help,
+      isLoading: !loaded && !error,
+      hasError: !!error,
+      errorText: error ? format(SECTION_ERROR, error) : '',
+      isEmpty: false,
+      emptyText,
+      hasRows: false,
+      truncatedText: '',
+      columns: [],
+      rows: []
+    };
+  }
+
+  // The rows of a detail table sorted as asked (ties by label, then as read), and its columns.
+  private detailRows<T>(
+    key: DetailKey,
+    items: readonly T[],
+    columns: readonly DetailColumn<T>[],
+    label: (item: T) => string
+  ): Pick<DetailView, 'columns' | 'rows' | 'isEmpty' | 'hasRows'> {
+    const sort = this.detailSort[key];
+    const column = columns.find((c) => c.key === sort.column);
+    const sign = sort.direction === 'ascending' ? 1 : -1;
+    const measured = items.map((item, index) => ({ item, index, label: label(item) }));
+    measured.sort((a, b) => {
+      let order = 0;
+      if (column?.value) {
+        const x = column.value(a.item);
+        const y = column.value(b.item);
+        order = x === null || y === null ? (x === y ? 0 : x === null ? 1 : -1) : sign * (x - y);
+      } else if (column?.text) {
+        order = sign * column.text(a.item).localeCompare(column.text(b.item), LOCALE);
+      } else {
+        order = sign * a.label.localeCompare(b.label, LOCALE);
+      }
+      return order || a.label.localeCompare(b.label, LOCALE) || a.index - b.index;
+    });
+    const rows = measured.map(({ item, index, label: rowLabel }) => ({
+      key: `${key}-${index}`,
+      label: rowLabel,
+      cells: columns.slice(1).map((c) => {
+        let text = '';
+        if (c.text) {
+          text = c.text(item);
+        } else if (c.value) {
+          text = numberFormat.format(c.value(item) ?? 0);
+        }
+        return { key: c.key, text };
+      })
+    }));
+    return {
+      columns: columns.map((c) => {
+        const isSorted = c.key === sort.column;
+        return {
+          key: c.key,
+          label: c.label,
+          isSorted,
+          ariaSort: isSorted ? sort.direction : undefined,
+          iconName: sort.direction === 'ascending' ? 'utility:arrowup' : 'utility:arrowdown'
+        };
+      }),
+      rows,
+      isEmpty: rows.length === 0,
+      hasRows: rows.length > 0
+    };
+  }
+
+  /**
+   * Sorts the per-AE or the field relevance table by the clicked column; clicking the sorted
+   * column reverses it. Text starts A to Z, numbers largest first. The new order is announced.
+   */
+  handleDetailSort(event: Event): void {
+    const button = event.currentTarget as HTMLElement;
+    const group = button.dataset.group as DetailKey;
+    const column = button.dataset.column ?? '';
+    const current = this.detailSort[group];
+    if (!current || !column) {
+      return;
+    }
+    const textual = column === 'name' || column === 'segment';
+    let direction: SortDirection = textual ? 'ascending' : 'descending';
+    if (current.column === column) {
+      direction = current.direction === 'ascending' ? 'descending' : 'ascending';
+    }
+    this.detailSort = { ...this.detailSort, [group]: { column, direction } };
+    const label = button.dataset.label ?? column;
     this.announcement = format(
       direction === 'ascending' ? SORTED_ASCENDING : SORTED_DESCENDING,
       label

@@ -266,7 +266,8 @@ describe('c-handoff-metrics-dashboard states', () => {
     expect(text(error)).toContain('c.Handoff_Metrics_Error_Help');
     ($(element, 'button[data-action="retry"]') as HTMLButtonElement).click();
     await flush();
-    expect(refreshMock).toHaveBeenCalledTimes(1);
+    // the dashboard, the AE time and the field relevance reads
+    expect(refreshMock).toHaveBeenCalledTimes(3);
   });
 
   it('treats an answer that is not JSON as an error', async () => {
@@ -298,7 +299,7 @@ describe('c-handoff-metrics-dashboard states', () => {
     const element = await renderWith(data());
     ($(element, 'button[data-action="refresh"]') as HTMLButtonElement).click();
     await flush();
-    expect(refreshMock).toHaveBeenCalledTimes(1);
+    expect(refreshMock).toHaveBeenCalledTimes(3);
     expect(text($(element, '[data-id="announcement"]'))).toBe('c.Handoff_Metrics_Refreshed');
   });
 
@@ -312,7 +313,7 @@ describe('c-handoff-metrics-dashboard states', () => {
 });
 
 describe('c-handoff-metrics-dashboard KPI tiles', () => {
-  it('shows the seven KPIs in order, pooled over the window', async () => {
+  it('shows the nine KPIs in order, pooled over the window', async () => {
     const element = await renderWith(data());
     expect($$(element, 'li[data-tile]').map((li) => li.dataset.tile)).toEqual([
       'completion',
@@ -321,7 +322,9 @@ describe('c-handoff-metrics-dashboard KPI tiles', () => {
       'escalation',
       'exception',
       'return',
-      'repeatAsk'
+      'repeatAsk',
+      'aeMinutes',
+      'prefilledShare'
     ]);
     expect(text($(element, '[data-id="subtitle"]'))).toBe(
       'Handoffs closed in the 12 months to March 2026'
@@ -410,7 +413,9 @@ describe('c-handoff-metrics-dashboard trends', () => {
       'escalation',
       'exception',
       'return',
-      'repeatAsk'
+      'repeatAsk',
+      'aeMinutes',
+      'prefilledShare'
     ]);
     for (const chart of charts) {
       expect(chart.querySelectorAll('g[data-bar]').length).toBe(12);
