@@ -77,6 +77,21 @@ declare namespace HandoffIntake {
     canRecordRepeatAsk?: boolean;
     canResubmit?: boolean;
     items?: ItemView[];
+    /** Stakeholders changed since close, latest first (issue 16). */
+    stakeholderChanges?: StakeholderChangeView[];
+  }
+
+  /** One stakeholder changed since close (HandoffIntakeTypes.StakeholderChangeView). */
+  interface StakeholderChangeView {
+    id: string;
+    contactId?: string | null;
+    name: string;
+    roles?: string | null;
+    /** Left Account, Inactive, Role Removed, Contact Deleted, or Active (came back). */
+    status: string;
+    statusLabel?: string;
+    detail?: string | null;
+    changedAt?: string | null;
   }
 
   /** HandoffIntakeController.getIntakeView (HandoffIntakeService.IntakeView). */
@@ -393,6 +408,38 @@ declare module '@salesforce/label/c.Handoff_Intake_Missing_At_Close' {
 }
 
 declare module '@salesforce/label/c.Handoff_Intake_More_Actions' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholders_Heading' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholders_Help' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholder_Left_Account' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholder_Now_At' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholder_Inactive' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholder_Role_Removed' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholder_Deleted' {
+  const label: string;
+  export default label;
+}
+declare module '@salesforce/label/c.Handoff_Intake_Stakeholder_Back' {
   const label: string;
   export default label;
 }

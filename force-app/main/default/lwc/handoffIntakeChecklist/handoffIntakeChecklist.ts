@@ -38,6 +38,7 @@ import type { ItemEventDetail } from 'c/handoffIntakeItem';
 type Option = HandoffIntake.Option;
 type ItemView = HandoffIntake.ItemView;
 type HandoffView = HandoffIntake.HandoffView;
+type StakeholderChangeView = HandoffIntake.StakeholderChangeView;
 type IntakeView = HandoffIntake.IntakeView;
 // ESLint parses TypeScript with Babel, whose scope analysis counts an imported type as used only
 // in a type alias or interface.
@@ -81,6 +82,15 @@ interface HandoffRow extends HandoffView {
   showActions: boolean;
   showReadOnlyNote: boolean;
   statusBadgeClass: string;
+  stakeholderRows: StakeholderRow[];
+  hasStakeholderChanges: boolean;
+}
+
+/** One line of the "Stakeholder changes" notice (docs/behaviour.md, "Stakeholder changes"). */
+interface StakeholderRow extends StakeholderChangeView {
+  contactUrl: string;
+  rolesText: string;
+  howText: string;
 }
 
 interface WiredView {
@@ -95,6 +105,32 @@ const FORMS: readonly Action[] = ['return', 'escalate', 'firstTouch', 'repeatAsk
 
 function recordUrl(recordId: string | null | undefined): string {
   return recordId ? `/lightning/r/${recordId}/view` : '';
+}
+
+/** What happened to a stakeholder, from its status and the detail the check recorded. */
+function stakeholderHow(change: StakeholderChangeView): string {
+  const detail = change.detail ?? '';
+  switch (change.status) {
+    case 'Left Account':
+      return detail ? format(LABELS.stakeholderNowAt, detail) : LABELS.stakeholderLeftAccount;
+    case 'Inactive':
+      return format(LABELS.stakeholderInactive, detail);
+    case 'Role Removed':
+      return format(LABELS.stakeholderRoleRemoved, detail);
+    case 'Contact Deleted':
+      return LABELS.stakeholderDeleted;
+    default:
+      return format(LABELS.stakeholderBack, detail);
+  }
+}
+
+function stakeholderRow(change: StakeholderChangeView): StakeholderRow {
+  return {
+    ...change,
+    contactUrl: recordUrl(change.contactId),
+    rolesText: change.roles ? `(${change.roles})` : '',
+    howText: stakeholderHow(change)
+  };
 }
 
 export default class HandoffIntakeChecklist extends LightningElement {
@@ -258,6 +294,8 @@ export default class HandoffIntakeChecklist extends LightningElement {
       reviewOverdue,
       reviewClass: reviewOverdue ? 'slds-text-color_error' : '',
       itemRows: items.map((item) => ({ ...item, noteDraft: this.noteDrafts[item.id] })),
+      stakeholderRows: (handoff.stakeholderChanges ?? []).map(stakeholderRow),
+      hasStakeholderChanges: (handoff.stakeholderChanges?.length ?? 0) > 0,
       hasItems: items.length > 0,
       outstanding,
       acceptHint: outstanding.length > 0 ? format(LABELS.acceptHint, outstanding.join(', ')) : '',

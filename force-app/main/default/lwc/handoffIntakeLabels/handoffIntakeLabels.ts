@@ -78,6 +78,14 @@ import DONE_REPEAT_ASK from '@salesforce/label/c.Handoff_Intake_Done_Repeat_Ask'
 import DONE_RESUBMITTED from '@salesforce/label/c.Handoff_Intake_Done_Resubmitted';
 import CLOSE from '@salesforce/label/c.Handoff_Intake_Close';
 import MORE_ACTIONS from '@salesforce/label/c.Handoff_Intake_More_Actions';
+import STAKEHOLDERS_HEADING from '@salesforce/label/c.Handoff_Intake_Stakeholders_Heading';
+import STAKEHOLDERS_HELP from '@salesforce/label/c.Handoff_Intake_Stakeholders_Help';
+import STAKEHOLDER_LEFT_ACCOUNT from '@salesforce/label/c.Handoff_Intake_Stakeholder_Left_Account';
+import STAKEHOLDER_NOW_AT from '@salesforce/label/c.Handoff_Intake_Stakeholder_Now_At';
+import STAKEHOLDER_INACTIVE from '@salesforce/label/c.Handoff_Intake_Stakeholder_Inactive';
+import STAKEHOLDER_ROLE_REMOVED from '@salesforce/label/c.Handoff_Intake_Stakeholder_Role_Removed';
+import STAKEHOLDER_DELETED from '@salesforce/label/c.Handoff_Intake_Stakeholder_Deleted';
+import STAKEHOLDER_BACK from '@salesforce/label/c.Handoff_Intake_Stakeholder_Back';
 
 /** @description Every label of the intake family, by the name the templates use. */
 export const LABELS = Object.freeze({
@@ -154,7 +162,15 @@ export const LABELS = Object.freeze({
   doneRepeatAsk: DONE_REPEAT_ASK,
   doneResubmitted: DONE_RESUBMITTED,
   close: CLOSE,
-  moreActions: MORE_ACTIONS
+  moreActions: MORE_ACTIONS,
+  stakeholdersHeading: STAKEHOLDERS_HEADING,
+  stakeholdersHelp: STAKEHOLDERS_HELP,
+  stakeholderLeftAccount: STAKEHOLDER_LEFT_ACCOUNT,
+  stakeholderNowAt: STAKEHOLDER_NOW_AT,
+  stakeholderInactive: STAKEHOLDER_INACTIVE,
+  stakeholderRoleRemoved: STAKEHOLDER_ROLE_REMOVED,
+  stakeholderDeleted: STAKEHOLDER_DELETED,
+  stakeholderBack: STAKEHOLDER_BACK
 });
 
 /** @description What an Apex call, an LDS adapter or JavaScript rejects with. */

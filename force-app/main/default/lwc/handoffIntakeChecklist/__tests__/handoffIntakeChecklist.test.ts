@@ -110,6 +110,26 @@ jest.mock('@salesforce/label/c.Handoff_Intake_Open_Record', () => ({ default: 'O
 jest.mock('@salesforce/label/c.Handoff_Intake_Set_By', () => ({ default: 'Set by {0}' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.Handoff_Intake_Stakeholder_Now_At',
+  () => ({ default: 'left the account, now at {0}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Intake_Stakeholder_Role_Removed',
+  () => ({ default: 'contact role removed: {0}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Intake_Stakeholder_Inactive',
+  () => ({ default: 'marked inactive ({0})' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Handoff_Intake_Stakeholder_Back',
+  () => ({ default: 'back as at close (was {0})' }),
+  { virtual: true }
+);
 
 // ---------------------------------------------------------------------------------------------
 // Test data and helpers
@@ -372,6 +392,100 @@ describe('c-handoff-intake-checklist handoffs', () => {
     );
     expect(second.textContent).toContain('Champion; Scope');
     expect(second.textContent).toContain('c.Handoff_Intake_Exception_Used');
+  });
+});
+
+describe('c-handoff-intake-checklist stakeholder changes (issue 16)', () => {
+  const CONTACT = '003000000000001AAA';
+  const changes = [
+    {
+      id: 'a0S000000000001AAA',
+      contactId: CONTACT,
+      name: 'Ada Champion',
+      roles: 'Champion; Decision Maker',
+      status: 'Left Account',
+      statusLabel: 'Left Account',
+      detail: 'Other Corp',
+      changedAt: '2099-03-04T06:00:00.000Z'
+    },
+    {
+      id: 'a0S000000000002AAA',
+      contactId: '003000000000002AAA',
+      name: 'Bo Sponsor',
+      roles: 'Executive Sponsor',
+      status: 'Inactive',
+      statusLabel: 'Inactive',
+      detail: 'Department = Left Company',
+      changedAt: '2099-03-04T06:00:00.000Z'
+    },
+    {
+      id: 'a0S000000000003AAA',
+      contactId: '003000000000003AAA',
+      name: 'Cy Tech',
+      roles: null,
+      status: 'Role Removed',
+      statusLabel: 'Role Removed',
+      detail: 'Technical Buyer',
+      changedAt: '2099-03-04T06:00:00.000Z'
+    },
+    {
+      id: 'a0S000000000004AAA',
+      contactId: null,
+      name: 'Di Gone',
+      roles: 'Champion',
+      status: 'Contact Deleted',
+      statusLabel: 'Contact Deleted',
+      detail: null,
+      changedAt: '2099-03-04T06:00:00.000Z'
+    },
+    {
+      id: 'a0S000000000005AAA',
+      contactId: '003000000000005AAA',
+      name: 'Ed Back',
+      roles: 'Decision Maker',
+      status: 'Active',
+      statusLabel: 'Active',
+      detail: 'Role Removed',
+      changedAt: '2099-03-04T06:00:00.000Z'
+    }
+  ];
+
+  it('lists who changed and how, each linked to the contact', async () => {
+    const element = await renderWith(withFirst({ stakeholderChanges: changes }));
+    const notice = within(handoffItem(element, FIRST), '[data-id="stakeholder-changes"]');
+    expect(notice).not.toBeNull();
+    expect(notice?.textContent).toContain('c.Handoff_Intake_Stakeholders_Heading');
+    const lines = Array.from(notice?.querySelectorAll('li') ?? []).map((li) =>
+      (li.textContent ?? '').replace(/\s+/g, ' ').trim()
+    );
+    expect(lines).toEqual([
+      'Ada Champion (Champion; Decision Maker): left the account, now at Other Corp',
+      'Bo Sponsor (Executive Sponsor): marked inactive (Department = Left Company)',
+      'Cy Tech : contact role removed: Technical Buyer',
+      'Di Gone (Champion): c.Handoff_Intake_Stakeholder_Deleted',
+      'Ed Back (Decision Maker): back as at close (was Role Removed)'
+    ]);
+    const link = notice?.querySelector('a[data-id="stakeholder-contact"]') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe(`/lightning/r/${CONTACT}/view`);
+    expect(link.textContent).toBe('Ada Champion');
+    // A deleted contact has nothing to link to.
+    const deleted = notice?.querySelector('li[data-stakeholder="a0S000000000004AAA"]');
+    expect(deleted?.querySelector('a')).toBeNull();
+  });
+
+  it('says left the account without a new account when the contact has none', async () => {
+    const element = await renderWith(
+      withFirst({ stakeholderChanges: [{ ...changes[0], detail: null }] })
+    );
+    const how = within(handoffItem(element, FIRST), '[data-id="stakeholder-how"]');
+    expect(how?.textContent).toBe('c.Handoff_Intake_Stakeholder_Left_Account');
+  });
+
+  it('shows no notice when no stakeholder changed, or the server sent none', async () => {
+    const element = await renderWith(withFirst({ stakeholderChanges: [] }));
+    expect(within(handoffItem(element, FIRST), '[data-id="stakeholder-changes"]')).toBeNull();
+    const older = await renderWith(viewData());
+    expect(within(handoffItem(older, FIRST), '[data-id="stakeholder-changes"]')).toBeNull();
   });
 });
 
