@@ -195,6 +195,7 @@ describe('reports', () => {
   it('ships the health and rollout reports in the Handoff Reports folder', () => {
     expect([...reports.keys()].sort()).toEqual(
       [
+        'Handoff_AE_Time',
         'Handoff_Completion_By_Month',
         'Handoff_Escalations',
         'Handoff_Exceptions',
