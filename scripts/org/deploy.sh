@@ -7,7 +7,7 @@
 #   bash scripts/org/deploy.sh [--target-org <alias>] [--check-only] [--yes]
 #                              [--reset-settings] [--keep-jobs] [--deploy-flows-active]
 #                              [--custom-metadata-only] [--permset-group <Name> ...]
-#                              [--no-permset-groups] [--with-data]
+#                              [--no-permset-groups] [--with-data] [--with-ai]
 #
 #   --check-only            validate without changing anything, with all local Apex tests
 #                           (RunLocalTests): sf project deploy validate in production, sf project
@@ -35,6 +35,12 @@
 #   --no-permset-groups     assign nothing
 #   --with-data             load sample data with `npm run demo-data -- --target-org <org>`
 #                           when package.json has that script (skipped with a note otherwise)
+#   --with-ai               also deploy the optional AI draft, force-app-ai (a Prompt Builder
+#                           template, its Apex and the Handoff_AI_Draft permission set), in a
+#                           second deploy after force-app, and assign Handoff_AI_Draft to the
+#                           running user (not with --no-permset-groups). Needs an org with
+#                           Prompt Builder and a deploying user with Prompt Template Manager
+#                           (docs/ai-draft.md). Without it nothing of force-app-ai is deployed.
 #
 # Custom metadata records (customMetadata/) are the product's settings. On a first install all of
 # them deploy. When the org already has the product, the records it has are left out of the
@@ -42,7 +48,7 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,41p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,47p' "$0" | sed 's/^# \{0,1\}//'; }
 
 TARGET_ORG=""
 GROUPS_GIVEN=()
@@ -54,6 +60,8 @@ FLOWS_ACTIVE=false
 RESET_SETTINGS=false
 KEEP_JOBS=false
 CMDT_ONLY=false
+WITH_AI=false
+AI_SOURCE=force-app-ai
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -o | --target-org)
@@ -68,6 +76,7 @@ while [[ $# -gt 0 ]]; do
       ;;
     --no-permset-groups) ASSIGN=false && shift ;;
     --with-data) WITH_DATA=true && shift ;;
+    --with-ai) WITH_AI=true && shift ;;
     --check-only) CHECK_ONLY=true && shift ;;
     --yes) YES=true && shift ;;
     --deploy-flows-active) FLOWS_ACTIVE=true && shift ;;
@@ -86,6 +95,12 @@ set_target_org "$TARGET_ORG"
 [[ ${#GROUPS_GIVEN[@]} -gt 0 ]] || GROUPS_GIVEN=(Handoff_Admins)
 if [[ "$CHECK_ONLY" == true && "$CMDT_ONLY" == true ]]; then
   die "--check-only and --custom-metadata-only do not go together: choose one"
+fi
+if [[ "$WITH_AI" == true && "$CMDT_ONLY" == true ]]; then
+  die "--with-ai and --custom-metadata-only do not go together: the AI draft has no settings records"
+fi
+if [[ "$WITH_AI" == true && ! -d "$AI_SOURCE" ]]; then
+  die "--with-ai: $AI_SOURCE not found (run from the project's root)"
 fi
 
 say "Checking the target org"
@@ -260,6 +275,14 @@ fi
 say "Building the LWC TypeScript (npm run build)"
 npm run build
 
+# The optional AI draft: validated with force-app (--check-only), deployed after it.
+AI_SOURCE_ARGS=()
+if [[ "$WITH_AI" == true ]]; then
+  AI_SOURCE_ARGS=(--source-dir "$AI_SOURCE")
+  echo "--with-ai: $AI_SOURCE (the AI draft) goes with this deploy; the org needs Prompt Builder and"
+  echo "the deploying user Prompt Template Manager (docs/ai-draft.md)."
+fi
+
 # ---- Validate only ----------------------------------------------------------------------------------
 
 if [[ "$CHECK_ONLY" == true ]]; then
@@ -267,13 +290,13 @@ if [[ "$CHECK_ONLY" == true ]]; then
     echo "(--check-only: no permission set group is assigned and no data is loaded)"
   if [[ "$ORG_KIND" == production ]]; then
     say "Validating with all local tests (sf project deploy validate, RunLocalTests)"
-    sf project deploy validate "${ORG_ARGS[@]}" "${DEPLOY_SOURCE_ARGS[@]}" \
+    sf project deploy validate "${ORG_ARGS[@]}" "${DEPLOY_SOURCE_ARGS[@]}" ${AI_SOURCE_ARGS[@]+"${AI_SOURCE_ARGS[@]}"} \
       --test-level RunLocalTests --wait 60
   else
     # sf's help: validate is meant for production; a sandbox or scratch org validates with tests
     # through deploy start --dry-run.
     say "Validating with all local tests (sf project deploy start --dry-run, RunLocalTests)"
-    sf project deploy start "${ORG_ARGS[@]}" "${DEPLOY_SOURCE_ARGS[@]}" --dry-run \
+    sf project deploy start "${ORG_ARGS[@]}" "${DEPLOY_SOURCE_ARGS[@]}" ${AI_SOURCE_ARGS[@]+"${AI_SOURCE_ARGS[@]}"} --dry-run \
       --test-level RunLocalTests --wait 60
   fi
   say "Validation passed: 'npm run deploy' (without --check-only) would deploy this to $ORG_USERNAME"
@@ -321,6 +344,17 @@ reschedule_jobs || RESCHEDULE_FAILED=true
 [[ "$DEPLOY_FAILED" == false ]] || die "the deploy failed (see above); nothing was deployed."
 [[ "$RESCHEDULE_FAILED" == false ]] || die "deployed, but the jobs are not scheduled again (see above)."
 
+if [[ "$WITH_AI" == true ]]; then
+  say "Deploying the AI draft ($AI_SOURCE)${TEST_ARGS[*]:+ (with all local tests)}"
+  if ! sf project deploy start "${ORG_ARGS[@]}" "${AI_SOURCE_ARGS[@]}" ${TEST_ARGS[@]+"${TEST_ARGS[@]}"} \
+    --wait 60; then
+    die "force-app is deployed, but the AI draft was refused (see above). Does the org have
+Prompt Builder (Einstein turned on, an Einstein add-on) and the deploying user the Prompt
+Template Manager permission set? See docs/ai-draft.md. The product works without it: the panel
+hides Draft with AI."
+  fi
+fi
+
 if [[ ${#RT_FLOWS[@]} -gt 0 ]]; then
   read_lines INACTIVE inactive_flows "${RT_FLOWS[@]}"
   if [[ ${#INACTIVE[@]} -gt 0 ]]; then
@@ -339,6 +373,12 @@ if [[ "$ASSIGN" == true ]]; then
   for group in "${GROUPS_GIVEN[@]}"; do
     assign_permission_set_group "$group" "$ORG_USER_ID"
   done
+  if [[ "$WITH_AI" == true ]]; then
+    say "Assigning the permission set Handoff_AI_Draft to $ORG_USERNAME"
+    sf org assign permset "${ORG_ARGS[@]}" --name Handoff_AI_Draft ||
+      echo "Handoff_AI_Draft not assigned (see above); assign it in Setup > Permission Sets."
+    echo "Users of Draft with AI also need Salesforce's Prompt Template User permission set."
+  fi
 fi
 
 if [[ "$WITH_DATA" == true ]]; then
