@@ -220,7 +220,7 @@ describe('a HubSpot deals export', () => {
     ]);
     expect(r.filtered.notWon).toBe(6);
     expect(r.meta.dates).toMatch(/^YYYY-MM-DD \(detected from 20 values of Close Date\)$/);
-    expect(r.fields.filter((f) => f.verdict === 'Not captured')).toHaveLength(11);
+    expect(r.fields.filter((f) => f.verdict === 'Not captured')).toHaveLength(12);
   });
 });
 
@@ -433,7 +433,7 @@ describe('the HTML report as a kickoff slide', () => {
     expect(tiles).toEqual([
       ['Deals audited', '32'],
       ['Complete at close', '0%'],
-      ['Average completeness', '40%'],
+      ['Average completeness', '38%'],
       ['Gaps in what CS needs', '0 of 12'],
       ['Days to first CSM touch', '—']
     ]);

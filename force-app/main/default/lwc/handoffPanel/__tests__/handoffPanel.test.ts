@@ -312,8 +312,9 @@ describe('loading, empty and error states', () => {
     const { element } = await renderPanel({ config });
     expect(textOf(element, '[data-id="policy-problem"]')).toBe('c.Handoff_Panel_No_Policy');
     expect(textOf(element, '[data-id="segment-badge"]')).toBe('c.Handoff_Panel_Segment_None');
-    // Only the `All` rules apply: goals, champion, commitments, go-live, competition, notes.
-    expect($$(element, 'lightning-input-field')).toHaveLength(6);
+    // Only the `All` rules apply: goals, champion, stakeholder map, commitments, go-live,
+    // competition, notes.
+    expect($$(element, 'lightning-input-field')).toHaveLength(7);
   });
 
   it('says what blocks Closed Won, with no rollout note, where the gate applies', async () => {
@@ -403,9 +404,9 @@ describe('loading, empty and error states', () => {
 
 describe('each segment', () => {
   it.each([
-    ['Enterprise', 250000, 'High-Touch', 12, 2],
-    ['Mid-Market', 50000, 'Low-Touch', 8, 6],
-    ['SMB', 5000, 'Low-Touch', 4, 10]
+    ['Enterprise', 250000, 'High-Touch', 12, 3],
+    ['Mid-Market', 50000, 'Low-Touch', 8, 7],
+    ['SMB', 5000, 'Low-Touch', 4, 11]
   ])(
     '%s deal: segment, tier, why, and its required then optional fields by section',
     async (segment, amount, tier, requiredCount, optionalCount) => {
@@ -463,6 +464,7 @@ describe('each segment', () => {
     expect(names).toEqual([
       'Handoff_Customer_Goals__c',
       'Handoff_Champion__c',
+      'Handoff_Stakeholders__c',
       'Handoff_Commitments__c',
       'Handoff_Scope__c',
       'Handoff_Contract_Notes__c', // required before optional within "Risks & Context"
@@ -477,14 +479,15 @@ describe('each segment', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('the completeness meter', () => {
-  it('weights the filled rules: goals 3 + champion 2 + go-live 2 of 28 is 25%', async () => {
+  it('weights the filled rules: goals 3 + champion 2 + go-live 2 of 29 is 24%', async () => {
     const { element } = await renderPanel();
-    // Enterprise New Business weights: 3+2+2+2+2+2+2+3+2+2+1+2+2+1 = 28; filled 3+2+2 = 7.
-    expect(meterValue(element)).toBe(25);
-    expect(expectedEvaluation(load<RecordData>('getRecord')).completeness).toBe(25);
+    // Enterprise New Business weights: 3+2+2+2+2+1+2+2+3+2+2+1+2+2+1 = 29 (the stakeholder map
+    // counts 1); filled 3+2+2 = 7.
+    expect(meterValue(element)).toBe(24);
+    expect(expectedEvaluation(load<RecordData>('getRecord')).completeness).toBe(24);
     // One number on the meter; the blank required fields are the blockers list.
-    expect(textOf(element, '[data-id="meter-text"]')).toBe('25% complete');
-    expect(textOf(element, '[data-id="meter-assistive"]')).toBe('Completeness 25 percent.');
+    expect(textOf(element, '[data-id="meter-text"]')).toBe('24% complete');
+    expect(textOf(element, '[data-id="meter-assistive"]')).toBe('Completeness 24 percent.');
     expect($$(element, '[data-id="missing-list"] li')).toHaveLength(9);
     expect(textOf(element, '[data-id="missing-list"] li')).toBe('Business Pain');
   });
@@ -546,8 +549,8 @@ describe('editing in place', () => {
     const { element } = await renderPanel();
     changeField(element, 'Handoff_Business_Pain__c', 'Manual provisioning backlog');
     await flush();
-    // filled 7 + 2 = 9 of 28 → 32%
-    expect(meterValue(element)).toBe(32);
+    // filled 7 + 2 = 9 of 29 → 31%
+    expect(meterValue(element)).toBe(31);
     expect($$(element, '[data-id="missing-list"] li')).toHaveLength(8);
     expect($(element, '[data-id="unsaved"]')).not.toBeNull();
     await openSummary(element);
@@ -556,12 +559,12 @@ describe('editing in place', () => {
     // A lookup field reports an array of Ids.
     changeField(element, 'Handoff_Executive_Sponsor__c', ['003000000000002AAA']);
     await flush();
-    expect(meterValue(element)).toBe(39); // 11 of 28
+    expect(meterValue(element)).toBe(38); // 11 of 29
 
     // Clearing a filled field lowers the meter again.
     changeField(element, 'Handoff_Customer_Goals__c', '   ');
     await flush();
-    expect(meterValue(element)).toBe(29); // 8 of 28
+    expect(meterValue(element)).toBe(28); // 8 of 29
   });
 
   it('clears the unsaved state after a successful save and tells the user', async () => {
@@ -582,7 +585,7 @@ describe('editing in place', () => {
     await flush();
     click(element, 'discard');
     await flush();
-    expect(meterValue(element)).toBe(25);
+    expect(meterValue(element)).toBe(24);
   });
 });
 

@@ -193,6 +193,7 @@ const EXPECTED_FIELDS = [
   'Handoff_Competitive_Context__c',
   'Handoff_Executive_Sponsor__c',
   'Handoff_Scope__c',
+  'Handoff_Stakeholders__c',
   'Handoff_Technical_Contact__c'
 ];
 const SUGGESTED_VALUES: Record<string, string> = {
@@ -201,7 +202,11 @@ const SUGGESTED_VALUES: Record<string, string> = {
   Handoff_Competitive_Context__c:
     'Globex CRM | Strengths: Cheaper per seat | Weaknesses: No EU data residency',
   Handoff_Scope__c: 'Platform licence | Qty 400 | From 2026-04-01 | Sales Cloud seats',
-  Handoff_Commitments__c: 'Kick-off call with IT on 12 March'
+  Handoff_Commitments__c: 'Kick-off call with IT on 12 March',
+  Handoff_Stakeholders__c:
+    'Priya Raman | VP Customer Operations | Decision Maker (primary) | priya@example.com\n' +
+    'Sam Okafor | CFO | Economic Buyer | sam@example.com\n' +
+    'Lee Chen | IT Director | Technical Buyer'
 };
 
 afterEach(() => {
@@ -319,6 +324,7 @@ describe('pre-fill suggestions in the panel', () => {
         'Handoff_Competitive_Context__c:Competitive_Context_Competitors',
         'Handoff_Executive_Sponsor__c:Executive_Sponsor_Contact_Role',
         'Handoff_Scope__c:Scope_Products',
+        'Handoff_Stakeholders__c:Stakeholders_Contact_Roles',
         'Handoff_Technical_Contact__c:Technical_Contact_Contact_Role'
       ].sort()
     );

@@ -302,6 +302,7 @@ const OPPORTUNITY_FIELDS: ReadonlySet<string> = new Set([
   'Handoff_Competitive_Context__c',
   'Handoff_Contract_Notes__c',
   'Handoff_Notes__c',
+  'Handoff_Stakeholders__c',
   'Handoff_Segment__c',
   'Handoff_Segment_Override__c',
   'Handoff_Segment_Reason__c',
@@ -381,7 +382,7 @@ describe('conformance vectors file', () => {
     )) {
       byField.set(rule.fieldApiName, [...(byField.get(rule.fieldApiName) ?? []), rule]);
     }
-    expect(byField.size).toBe(14);
+    expect(byField.size).toBe(15);
     const problems: string[] = [];
     for (const [field, rules] of byField) {
       const shape = rules
