@@ -443,6 +443,51 @@ const journeys: Journey[] = [
         await $(t, `li[data-handoff="${FIRST}"] [data-id="sla-paused"]`).waitFor();
         await t.axe('paused');
       });
+
+      await t.step('stakeholder changes since close: who and how, linked (issue 16)', async () => {
+        const data = view();
+        Object.assign(data.handoffs[0], {
+          stakeholderChanges: [
+            {
+              id: 'a0S000000000001AAA',
+              contactId: '003000000000001AAA',
+              name: 'Ada Champion',
+              roles: 'Champion; Decision Maker',
+              status: 'Left Account',
+              statusLabel: 'Left Account',
+              detail: 'Other Corp',
+              changedAt: '2026-03-02T06:00:00.000Z'
+            },
+            {
+              id: 'a0S000000000002AAA',
+              contactId: null,
+              name: 'Di Gone',
+              roles: 'Technical Contact',
+              status: 'Contact Deleted',
+              statusLabel: 'Contact Deleted',
+              detail: null,
+              changedAt: '2026-03-02T06:00:00.000Z'
+            }
+          ]
+        });
+        answer(t.server, data);
+        await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+        const notice = $(t, `li[data-handoff="${FIRST}"] [data-id="stakeholder-changes"]`);
+        await notice.waitFor();
+        const text = clean(await notice.textContent());
+        assert.match(text, /Stakeholder changes/);
+        assert.match(
+          text,
+          /Ada Champion \(Champion; Decision Maker\): left the account, now at Other Corp/
+        );
+        assert.match(text, /Di Gone \(Technical Contact\): contact deleted/);
+        assert.equal(
+          await notice.locator('a[data-id="stakeholder-contact"]').getAttribute('href'),
+          '/lightning/r/003000000000001AAA/view'
+        );
+        await t.fitsWidth();
+        await t.axe('stakeholder-changes');
+      });
     }
   }
 ];
