@@ -592,3 +592,43 @@ declare module '@salesforce/label/c.Handoff_Panel_Prefill_Unavailable' {
   const label: string;
   export default label;
 }
+
+declare module '@salesforce/apex/HandoffAiDraftController.isAvailable' {
+  /** Wire adapter (cacheable): whether the running user may draft with AI (the AI package is deployed). */
+  export default function isAvailable(): Promise<boolean>;
+}
+
+declare module '@salesforce/apex/HandoffAiDraftController.draft' {
+  /** The AI's suggestions for the deal's empty drafted fields, in the pre-fill shape (source 'AI'). */
+  export default function draft(params: { opportunityId?: string }): Promise<
+    {
+      field: string;
+      value: string;
+      displayValue: string;
+      source: string;
+      mapping: string;
+      detail: string;
+      ambiguous: boolean;
+    }[]
+  >;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Ai_Draft' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Ai_Drafting' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Ai_Source' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Panel_Ai_None' {
+  const label: string;
+  export default label;
+}

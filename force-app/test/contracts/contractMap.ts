@@ -20,6 +20,8 @@ const PANEL = 'force-app/main/default/lwc/handoffPanel/handoffPanel.ts';
 const METRICS = 'force-app/main/default/lwc/handoffMetrics/handoffMetrics.ts';
 
 export const CONTRACTS: Record<string, Contract> = {
+  'HandoffAiDraftController.isAvailable': { type: 'declared' },
+  'HandoffAiDraftController.draft': { type: 'declared' },
   'HandoffIntakeController.getIntakeView': { type: 'declared' },
   'HandoffIntakeController.getMyHandoffs': { type: 'declared' },
   'HandoffIntakeController.saveItem': { type: 'declared' },
@@ -36,6 +38,7 @@ export const CONTRACTS: Record<string, Contract> = {
   'HandoffPanelController.getPanelConfig': { type: `${PANEL}#PanelConfig` },
   'HandoffPanelController.getExceptionState': { type: `${PANEL}#ExceptionState` },
   'HandoffPanelController.getLatestHandoff': { type: `${PANEL}#LatestHandoff` },
+  'HandoffPanelController.getPrefillSources': { type: `${PANEL}#PrefillData` },
   'HandoffPanelController.requestException': { type: `${PANEL}#ExceptionState` },
   'HandoffSetupController.getSetupStatus': { type: 'declared' },
   'HandoffSetupController.requestModeChange': { type: 'declared' },

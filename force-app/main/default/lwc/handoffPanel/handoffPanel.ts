@@ -15,6 +15,11 @@
  * Data: the record and field labels through Lightning Data Service (getRecord, getObjectInfo);
  * Apex (HandoffPanelController) only for what LDS cannot give: the rule configuration from
  * custom metadata, the Account size, the pending approver and the deal's latest Handoff__c.
+ *
+ * Draft with AI (docs/ai-draft.md, "What the AE sees"): shown before close only where
+ * HandoffAiDraftController.isAvailable says the optional AI package is deployed and the user may
+ * use it; its answer is shown as suggestions (source AI) beside the empty fields, accepted,
+ * accepted all or dismissed like the pre-fill's. A refusal or an error is shown under the button.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -25,6 +30,8 @@ import getPanelConfig from '@salesforce/apex/HandoffPanelController.getPanelConf
 import getExceptionState from '@salesforce/apex/HandoffPanelController.getExceptionState';
 import getLatestHandoff from '@salesforce/apex/HandoffPanelController.getLatestHandoff';
 import getPrefillSources from '@salesforce/apex/HandoffPanelController.getPrefillSources';
+import isAiAvailable from '@salesforce/apex/HandoffAiDraftController.isAvailable';
+import draftWithAi from '@salesforce/apex/HandoffAiDraftController.draft';
 import { suggest } from 'c/handoffPrefill';
 import type { PrefillMapping, PrefillSources, Suggestion } from 'c/handoffPrefill';
 import { evaluate, formatNumber } from 'c/handoffRules';
@@ -97,7 +104,8 @@ type FieldChange = FieldChangeDetail;
 type FieldFocus = FieldFocusDetail;
 type Mapping = PrefillMapping;
 type Sources = PrefillSources;
-type PrefillSuggestion = Suggestion;
+/** A pre-fill suggestion, or one of Draft with AI (source `AI`, in the same shape). */
+type PrefillSuggestion = Omit<Suggestion, 'source'> & { source: Suggestion['source'] | 'AI' };
 type ShownSuggestion = RowSuggestion;
 type SuggestionEvent = SuggestionDetail;
 
@@ -244,6 +252,13 @@ const PANEL_FIELDS: SchemaField[] = [
 const REQUIRED_FIELDS = [qualified(NAME_FIELD)];
 const BASE_OPTIONAL_FIELDS = PANEL_FIELDS.map(qualified);
 
+/** Blank as Apex String.isBlank and the evaluator call it: null, undefined or only whitespace. */
+function isBlankValue(value: unknown): boolean {
+  return (
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+  );
+}
+
 /** A value from a record, following a relationship path such as `Account.Name`. */
 function readField(record: RecordData | undefined, path: string): unknown {
   let current: RecordData | null | undefined = record;
@@ -296,6 +311,16 @@ export default class HandoffPanel extends LightningElement {
   accepted: Record<string, string> = {};
   /** Bumped on a dismissal so the getters that read DISMISSED run again. */
   dismissals = 0;
+  /** True when HandoffAiDraftController.isAvailable answered true: Draft with AI is offered. */
+  aiAvailable = false;
+  /** The AI's last answer (source AI); shown only for fields still empty. */
+  aiSuggestions: PrefillSuggestion[] = [];
+  /** True while draft() runs: a spinner, the button disabled. */
+  aiDrafting = false;
+  /** The refusal or error of the last draft, '' when none. */
+  aiError = '';
+  /** Said after a draft that suggested nothing, '' otherwise. */
+  aiNotice = '';
   evaluation?: RuleEvaluation;
   isSaving = false;
   now = Date.now();
@@ -380,6 +405,12 @@ export default class HandoffPanel extends LightningElement {
       this.prefill = undefined;
       this.prefillFailed = true;
     }
+  }
+
+  @wire(isAiAvailable)
+  wiredAiAvailable({ data }: WireResult<boolean>): void {
+    // An error (no access to the class) hides the button like a false answer.
+    this.aiAvailable = data === true;
   }
 
   @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
@@ -717,13 +748,13 @@ export default class HandoffPanel extends LightningElement {
    */
   get suggestions(): PrefillSuggestion[] {
     const prefill = this.prefill;
-    if (!prefill || !this.isOpen || !this.evaluation) {
+    if ((!prefill && this.aiSuggestions.length === 0) || !this.isOpen || !this.evaluation) {
       return [];
     }
     const shown = new Set(
       this.evaluation.rules.map((rule) => this.canonicalField(rule.fieldApiName))
     );
-    const current: Record<string, unknown> = { ...(prefill.current ?? {}) };
+    const current: Record<string, unknown> = { ...(prefill?.current ?? {}) };
     for (const field of shown) {
       const value = this.currentValue(field);
       if (value !== undefined) {
@@ -731,17 +762,25 @@ export default class HandoffPanel extends LightningElement {
       }
     }
     const dismissed = this.dismissals >= 0 ? this.dismissedKeys : new Set<string>();
-    return suggest({
-      mappings: prefill.mappings ?? [],
-      sources: prefill.sources,
-      current,
-      fieldTypes: prefill.fieldTypes ?? {}
-    }).suggestions.filter(
-      (s) =>
-        shown.has(s.field) &&
-        this.objectInfo?.fields[s.field]?.updateable === true &&
-        !dismissed.has(`${s.field}:${s.mapping}`)
+    const offered = (s: PrefillSuggestion): boolean =>
+      shown.has(s.field) &&
+      this.objectInfo?.fields[s.field]?.updateable === true &&
+      !dismissed.has(`${s.field}:${s.mapping}`);
+    // The AI's draft, asked for by the AE, goes before a pre-fill suggestion for the same field;
+    // like the pre-fill's, only for fields that are empty on screen.
+    const fromAi = this.aiSuggestions.filter(
+      (s) => offered(s) && isBlankValue(this.currentValue(s.field))
     );
+    const aiFields = new Set(fromAi.map((s) => s.field));
+    const fromPrefill = prefill
+      ? suggest({
+          mappings: prefill.mappings ?? [],
+          sources: prefill.sources,
+          current,
+          fieldTypes: prefill.fieldTypes ?? {}
+        }).suggestions.filter((s) => offered(s) && !aiFields.has(s.field))
+      : [];
+    return [...fromPrefill, ...fromAi];
   }
 
   /** Where a suggestion came from, in the user's words. */
@@ -760,6 +799,8 @@ export default class HandoffPanel extends LightningElement {
         return formatLabel(LABELS.prefillFromProducts, s.detail);
       case 'Opportunity_Field':
         return formatLabel(LABELS.prefillFromField, this.fieldLabel(s.detail));
+      case 'AI':
+        return LABELS.aiSource;
       default:
         return s.detail === ''
           ? LABELS.prefillFromLastHandoffUndated
@@ -797,6 +838,40 @@ export default class HandoffPanel extends LightningElement {
       extra[s.field] = s.value;
     }
     return this.evaluateWith(extra)?.completeness ?? null;
+  }
+
+  /** Draft with AI is offered before close, where the AI package answers for this user. */
+  get showAiDraft(): boolean {
+    return this.aiAvailable && this.isOpen && this.hasRules;
+  }
+
+  get aiButtonLabel(): string {
+    return this.aiDrafting ? LABELS.aiDrafting : LABELS.aiDraft;
+  }
+
+  /** Asks the AI to draft the deal's empty fields; its answer shows as suggestions. */
+  async handleAiDraft(): Promise<void> {
+    if (this.aiDrafting || !this.recordId) {
+      return;
+    }
+    this.aiDrafting = true;
+    this.aiError = '';
+    this.aiNotice = '';
+    try {
+      const answer = await draftWithAi({ opportunityId: this.recordId });
+      this.aiSuggestions = (answer ?? []).map((s): PrefillSuggestion => ({
+        ...s,
+        source: 'AI',
+        ambiguous: false
+      }));
+      if (!this.suggestions.some((s) => s.source === 'AI')) {
+        this.aiNotice = LABELS.aiNone;
+      }
+    } catch (error) {
+      this.aiError = errorMessage(error) || LABELS.aiNone;
+    } finally {
+      this.aiDrafting = false;
+    }
   }
 
   get prefillNotice(): string {

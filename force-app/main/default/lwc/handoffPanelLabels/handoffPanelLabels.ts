@@ -114,6 +114,10 @@ import PREFILL_FROM_LAST_HANDOFF_UNDATED from '@salesforce/label/c.Handoff_Panel
 import PREFILL_AMBIGUOUS from '@salesforce/label/c.Handoff_Panel_Prefill_Ambiguous';
 import PREFILL_PROJECTED from '@salesforce/label/c.Handoff_Panel_Prefill_Projected';
 import PREFILL_UNAVAILABLE from '@salesforce/label/c.Handoff_Panel_Prefill_Unavailable';
+import AI_DRAFT from '@salesforce/label/c.Handoff_Panel_Ai_Draft';
+import AI_DRAFTING from '@salesforce/label/c.Handoff_Panel_Ai_Drafting';
+import AI_SOURCE from '@salesforce/label/c.Handoff_Panel_Ai_Source';
+import AI_NONE from '@salesforce/label/c.Handoff_Panel_Ai_None';
 import SUMMARY_SECTION_WANTS from '@salesforce/label/c.Handoff_Summary_Section_Wants';
 import SUMMARY_SECTION_WHO from '@salesforce/label/c.Handoff_Summary_Section_Who';
 import SUMMARY_SECTION_PROMISED from '@salesforce/label/c.Handoff_Summary_Section_Promised';
@@ -160,6 +164,10 @@ export const LABELS = Object.freeze({
   prefillAmbiguous: PREFILL_AMBIGUOUS,
   prefillProjected: PREFILL_PROJECTED,
   prefillUnavailable: PREFILL_UNAVAILABLE,
+  aiDraft: AI_DRAFT,
+  aiDrafting: AI_DRAFTING,
+  aiSource: AI_SOURCE,
+  aiNone: AI_NONE,
   meterAssistive: METER_ASSISTIVE,
   blocksHeading: BLOCKS_HEADING,
   blocksNone: BLOCKS_NONE,
