@@ -2,13 +2,16 @@
  * The handoff health dashboard (c-handoff-metrics-dashboard) as a leader meets it on the Handoff
  * Metrics page: loading, the tiles beside their red flags, the charts at the width they really
  * have, the filters, a red flag and the reports behind it, sortable breakdowns; the empty and
- * error states, the compact home-page view, and the same by keyboard only. Data: the Jest
- * fixture getDashboard.json (the Apex method answers JSON text).
+ * error states, the compact home-page view, and the same by keyboard only; the AE's time and the
+ * field relevance table (issue 16). Data: the Jest fixture getDashboard.json (the Apex method
+ * answers JSON text) and small AE-time and field relevance answers written here.
  */
 import assert from 'node:assert/strict';
 import { clean, fixture, type Journey, type JourneyContext } from '../lib/harness.ts';
 
 const GET = 'HandoffMetricsController.getDashboard';
+const AE_GET = 'HandoffMetricsController.getAeTime';
+const RELEVANCE_GET = 'HandoffMetricsController.getFieldRelevance';
 const TAG = 'c-handoff-metrics-dashboard';
 
 type Json = Record<string, unknown>;
@@ -19,6 +22,82 @@ function data(): Json {
 
 function answer(value: Json = data()): string {
   return JSON.stringify(value);
+}
+
+function aeGroup(key: string, label: string, values: Json = {}): Json {
+  return {
+    key,
+    label,
+    handoffs: 6,
+    measured: 5,
+    medianMinutes: 8,
+    fieldsFilled: 30,
+    fieldsPrefilled: 9,
+    ...values
+  };
+}
+
+/** The AE's time of the fixture's last three months (medians within the target). */
+function aeAnswer(empty = false): string {
+  return JSON.stringify({
+    targetMinMinutes: 5,
+    targetMaxMinutes: 10,
+    total: empty
+      ? aeGroup('total', 'total', { handoffs: 0, measured: 0, medianMinutes: null })
+      : aeGroup('total', 'total', { handoffs: 18, measured: 15, medianMinutes: 8.5 }),
+    months: empty
+      ? []
+      : [
+          aeGroup('2026-01', '2026-01'),
+          aeGroup('2026-02', '2026-02', { medianMinutes: 9 }),
+          aeGroup('2026-03', '2026-03', { medianMinutes: 7.5 })
+        ],
+    aes: empty
+      ? []
+      : [
+          aeGroup('005000000000001AAA', 'Alex Rivera', { handoffs: 10, medianMinutes: 6 }),
+          aeGroup('005000000000002AAA', 'Sam Chen', { handoffs: 8, medianMinutes: 14.25 })
+        ],
+    segments: [],
+    truncated: false
+  });
+}
+
+function relevanceRow(field: string, label: string, values: Json = {}): Json {
+  return {
+    field,
+    label,
+    segment: 'SMB',
+    handoffs: 12,
+    missingAtClose: 0,
+    wouldHaveBlocked: 0,
+    excepted: 0,
+    prefilled: 0,
+    itemsMissing: 0,
+    askedAgain: 0,
+    ...values
+  };
+}
+
+function relevanceAnswer(empty = false): string {
+  return JSON.stringify({
+    rows: empty
+      ? []
+      : [
+          relevanceRow('Handoff_Customer_Goals__c', 'Customer Goals', {
+            missingAtClose: 1,
+            prefilled: 4
+          }),
+          relevanceRow('Handoff_Risks__c', 'Risks', {
+            missingAtClose: 4,
+            wouldHaveBlocked: 3,
+            excepted: 1,
+            itemsMissing: 2,
+            askedAgain: 1
+          })
+        ],
+    truncated: false
+  });
 }
 
 const $ = (t: JourneyContext, selector: string) => t.page.locator(`${TAG} ${selector}`);
@@ -53,6 +132,8 @@ const journeys: Journey[] = [
     async run(t) {
       const loading = t.server.hold(GET);
       t.server.on(GET, () => answer());
+      t.server.on(AE_GET, () => aeAnswer());
+      t.server.on(RELEVANCE_GET, () => relevanceAnswer());
       await t.open(TAG, {}, 'Handoff Metrics');
 
       await t.step(
@@ -96,7 +177,7 @@ const journeys: Journey[] = [
         'charts drawn at their width: capped height, one text size, no overlap',
         async () => {
           const charts = await measureCharts(t);
-          assert.equal(charts.length, 8);
+          assert.equal(charts.length, 10);
           for (const chart of charts) {
             assert.ok(
               Math.abs(chart.svgWidth - chart.canvas) <= 1,
@@ -163,6 +244,39 @@ const journeys: Journey[] = [
         await t.fitsWidth();
         await t.axe('sorted');
       });
+
+      await t.step(
+        "the AE's time against the target, per AE, and field relevance, each sortable",
+        async () => {
+          const ae = $(t, 'section[data-id="ae"]');
+          await ae.locator('tbody tr').first().waitFor();
+          assert.match(clean(await ae.locator('[data-id="detail-help"]').textContent()), /5 to 10/);
+          const aeRows = () => t.inPage<string[]>(ae.locator('tbody tr'), 'data', 'row');
+          assert.deepEqual(await aeRows(), ['Alex Rivera', 'Sam Chen']);
+          const median = ae.locator('th[data-column="median"]');
+          await median.locator('button').click();
+          assert.deepEqual(await aeRows(), ['Sam Chen', 'Alex Rivera']);
+          assert.equal(await median.getAttribute('aria-sort'), 'descending');
+          await t.expectText(
+            ae.locator('tr[data-row="Sam Chen"] td[data-cell="median"]'),
+            '14.3 min'
+          );
+          const relevance = $(t, 'section[data-id="relevance"]');
+          const relevanceRows = () =>
+            t.inPage<string[]>(relevance.locator('tbody tr'), 'data', 'row');
+          assert.deepEqual(await relevanceRows(), ['Risks', 'Customer Goals']);
+          await relevance.locator('th[data-column="prefilled"] button').click();
+          assert.deepEqual(await relevanceRows(), ['Customer Goals', 'Risks']);
+          assert.match(
+            clean(await relevance.locator('[data-id="detail-help"]').textContent()),
+            /^Approximate/
+          );
+          const tiles = await t.inPage<string[]>($(t, 'li[data-tile]'), 'data', 'tile');
+          assert.deepEqual(tiles.slice(-2), ['aeMinutes', 'prefilledShare']);
+          await t.fitsWidth();
+          await t.axe('ae-time');
+        }
+      );
     }
   },
   {
@@ -183,6 +297,8 @@ const journeys: Journey[] = [
         repeatAsked: 0
       }));
       t.server.on(GET, () => answer(empty));
+      t.server.on(AE_GET, () => aeAnswer(true));
+      t.server.on(RELEVANCE_GET, () => relevanceAnswer(true));
       await t.open(TAG, {}, 'Handoff Metrics');
 
       await t.step('says when no handoff closed in the period', async () => {
@@ -230,6 +346,8 @@ const journeys: Journey[] = [
     name: 'Dashboard: keyboard only',
     async run(t) {
       t.server.on(GET, () => answer());
+      t.server.on(AE_GET, () => aeAnswer());
+      t.server.on(RELEVANCE_GET, () => relevanceAnswer());
       await t.open(TAG, {}, 'Handoff Metrics');
       await waitForTiles(t);
 
