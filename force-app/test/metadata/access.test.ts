@@ -170,7 +170,10 @@ describe('handoff and intake fields per persona', () => {
     Handoff__c: ['Status__c', 'First_Touch_At__c', 'First_Touch_Channel__c', 'Repeat_Ask_Count__c'],
     Handoff_Intake_Item__c: ['Status__c', 'Notes__c'],
     // Written at close and by the daily stakeholder check (issue 16): nobody edits a row.
-    Handoff_Stakeholder__c: []
+    Handoff_Stakeholder__c: [],
+    // Written at close, by the reassignment command and the daily inactive-member check
+    // (issue 17, HandoffCsTeam): nobody edits a team member row by hand.
+    Handoff_Team_Member__c: []
   };
   const cases: [string, string][] = [];
   for (const object of Object.keys(CS_EDITS)) {
@@ -182,9 +185,11 @@ describe('handoff and intake fields per persona', () => {
     }
   }
 
-  it('covers the handoff, intake and stakeholder fields', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(38);
+  it('covers the handoff, intake, stakeholder and team member fields', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(49);
     expect(cases.filter(([object]) => object === 'Handoff_Stakeholder__c').length).toBe(8);
+    expect(cases.filter(([object]) => object === 'Handoff_Team_Member__c').length).toBe(10);
+    expect(cases).toContainEqual(['Handoff_Intake_Item__c', 'Role__c']);
   });
 
   it.each(cases)(
@@ -251,6 +256,34 @@ describe('product objects per persona', () => {
     }
     expect(crud('Handoff_Sales_Manager', 'Handoff_Stakeholder__c').read).toBe(false);
     expect(crud('Handoff_Admin', 'Handoff_Stakeholder__c').read).toBe(true);
+  });
+
+  it('CS team members (issue 17) are read by Sales, CS and Leadership, changed only by the automation', () => {
+    for (const set of ['Handoff_Sales', 'Handoff_CS', 'Handoff_Leadership']) {
+      expect([set, crud(set, 'Handoff_Team_Member__c')]).toEqual([
+        set,
+        { read: true, create: false, edit: false, delete: false }
+      ]);
+    }
+    expect(crud('Handoff_Sales_Manager', 'Handoff_Team_Member__c').read).toBe(false);
+    expect(crud('Handoff_Admin', 'Handoff_Team_Member__c').read).toBe(true);
+  });
+
+  it('the CS team controller is open to the personas who read handoffs; reassigning checks its own rule', () => {
+    const withClass = [...sets.entries()]
+      .filter(([, xml]) =>
+        list(xml, 'classAccesses').some(
+          (c) => text(c, 'apexClass') === 'HandoffTeamController' && text(c, 'enabled') === 'true'
+        )
+      )
+      .map(([name]) => name)
+      .sort();
+    expect(withClass).toEqual([
+      'Handoff_Admin',
+      'Handoff_CS',
+      'Handoff_Leadership',
+      'Handoff_Sales'
+    ]);
   });
 
   it('leaders and RevOps see every handoff, read only, for the org-wide metrics', () => {
