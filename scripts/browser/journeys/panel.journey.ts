@@ -38,6 +38,8 @@ function answer(
     .on(`${C}.getPanelConfig`, fixture('handoffPanel', 'getPanelConfig'))
     .on(`${C}.getExceptionState`, fixture('handoffPanel', 'getExceptionState'))
     .on(`${C}.getLatestHandoff`, options.latest ?? null)
+    .on(`${C}.getPrefillSources`, fixture('handoffPanel', 'getPrefillSources'))
+    .on('HandoffAiDraftController.isAvailable', false)
     .on('getRecord', () => JSON.parse(JSON.stringify(record)) as unknown)
     .on('getObjectInfo', options.objectInfo ?? fixture('handoffPanel', 'getObjectInfo'))
     .on('notifyRecordUpdateAvailable', null)
