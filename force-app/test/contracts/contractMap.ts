@@ -35,6 +35,14 @@ export const CONTRACTS: Record<string, Contract> = {
     type: `${METRICS}#Dashboard`,
     json: 'HandoffMetricsService.DashboardData'
   },
+  'HandoffMetricsController.getAeTime': {
+    type: `${METRICS}#AeTimeData`,
+    json: 'HandoffAeTimeMetrics.AeTimeData'
+  },
+  'HandoffMetricsController.getFieldRelevance': {
+    type: `${METRICS}#FieldRelevanceData`,
+    json: 'HandoffAeTimeMetrics.FieldRelevanceData'
+  },
   'HandoffPanelController.getPanelConfig': { type: `${PANEL}#PanelConfig` },
   'HandoffPanelController.getExceptionState': { type: `${PANEL}#ExceptionState` },
   'HandoffPanelController.getLatestHandoff': { type: `${PANEL}#LatestHandoff` },

@@ -67,13 +67,26 @@ export interface CountFields {
    * @clientOnly
    */
   openExceptions?: number;
-  /** handoffs whose minutes to complete were measured (complete before the close) */
+  /**
+   * handoffs whose minutes to complete were measured (complete before the close); the AE-time
+   * figures come from the AE-time read (withAeTime), never from getDashboard's rows
+   * @clientOnly
+   */
   aeMinutesMeasured?: number;
-  /** median minutes from the first handoff field filled to the required set complete */
+  /**
+   * median minutes from the first handoff field filled to the required set complete
+   * @clientOnly
+   */
   aeMinutesMedian?: number | null;
-  /** handoff fields filled at close, summed over the handoffs */
+  /**
+   * handoff fields filled at close, summed over the handoffs
+   * @clientOnly
+   */
   fieldsFilled?: number;
-  /** of those, pre-filled from a suggestion and still filled at close */
+  /**
+   * of those, pre-filled from a suggestion and still filled at close
+   * @clientOnly
+   */
   fieldsPrefilled?: number;
 }
 
