@@ -517,3 +517,96 @@ describe('CsvParser: its contract at the edges', () => {
     expect(headerless.out.records).toEqual([[1, 'a', 'b"c']]);
   });
 });
+
+describe('CsvParser: line ends, chunk boundaries and the last line', () => {
+  it('counts a CRLF blank line as one line, whatever the chunking', () => {
+    const { issues, records } = parseEveryWay('a,b\r\n\r\n1,2\r\n\r\n\r\n3,4\r\n');
+    expect(issues).toEqual([]);
+    expect(records).toEqual([
+      [1, 'a', 'b'],
+      [3, '1', '2'],
+      [6, '3', '4']
+    ]);
+  });
+
+  it('drops a carriage return alone at the end of the input, and the one ending the last line', () => {
+    expect(parseEveryWay('a,b\n1,2\n\r')).toEqual({
+      records: [
+        [1, 'a', 'b'],
+        [2, '1', '2']
+      ],
+      issues: [],
+      footers: []
+    });
+    const lastQuoted = parseEveryWay('a,b\n1,"2"\r');
+    expect([lastQuoted.records, lastQuoted.issues]).toEqual([
+      [
+        [1, 'a', 'b'],
+        [2, '1', '2']
+      ],
+      []
+    ]);
+    expect(parseEveryWay('a,b\n1,2\r').records).toEqual([
+      [1, 'a', 'b'],
+      [2, '1', '2']
+    ]);
+  });
+
+  it('keeps a last line of one character, and a last quoted value closed at the very end', () => {
+    expect(parse('x\ny', 1, false).records).toEqual([
+      [1, 'x'],
+      [2, 'y']
+    ]);
+    const closed = parseEveryWay('a,b\n1,"two"');
+    expect([closed.records, closed.issues]).toEqual([
+      [
+        [1, 'a', 'b'],
+        [2, '1', 'two']
+      ],
+      []
+    ]);
+  });
+
+  it('reads a doubled quote and a line break split across chunks', () => {
+    const { records, issues } = parseEveryWay('a,b\n1,"say ""hi""\r\nthen ""bye"""\n2,x\n');
+    expect(issues).toEqual([]);
+    expect(records).toEqual([
+      [1, 'a', 'b'],
+      [2, '1', 'say "hi"\r\nthen "bye"'],
+      [4, '2', 'x']
+    ]);
+  });
+
+  it('takes no header unless asked: records of any length are kept', () => {
+    const records: string[][] = [];
+    const issues: CsvIssue[] = [];
+    const parser = new CsvParser({
+      onRecord: (f) => records.push(f),
+      onIssue: (i) => issues.push(i)
+    });
+    parser.push('a,b,c\n1\n2,3,4,5\n');
+    parser.end();
+    expect([records, issues, parser.columnCount]).toEqual([
+      [['a', 'b', 'c'], ['1'], ['2', '3', '4', '5']],
+      [],
+      -1
+    ]);
+  });
+
+  it('reads a line of many fields and many one-field lines, whatever the chunking', () => {
+    const fields = 3000;
+    const wide = Array.from({ length: fields }, (_, i) => String(i % 10)).join(',');
+    const tall = Array.from({ length: fields }, (_, i) => `${i % 10}`).join('\n');
+    for (const size of [1 << 16, 97]) {
+      const wideOut = parse(`${wide}\n${wide}`, size, false);
+      expect(wideOut.records.map((r) => [r.length, r[0], r[1], r[fields]])).toEqual([
+        [fields + 1, 1, '0', '9'],
+        [fields + 1, 2, '0', '9']
+      ]);
+      const tallOut = parse(`"q",${tall}\n`, size, false);
+      expect(tallOut.records).toHaveLength(fields);
+      expect(tallOut.records[0]).toEqual([1, 'q', '0']);
+      expect(tallOut.records[fields - 1]).toEqual([fields, '9']);
+    }
+  });
+});
