@@ -183,6 +183,8 @@ export class CsvParser {
   private recovery: Recovery | null = null;
   /** a bad record whose last lines are held as a possible footer */
   private deferred: Recovery | null = null;
+  /** a skipped line runs on into the next chunk: its rest is skipped up to its line break */
+  private lineRest = false;
 
   // Stryker disable StringLiteral,UnaryOperator,ArrayDeclaration,BooleanLiteral: initial values only; drain() sets the scan state and parseRecord() the record state before either is read
   // Per-buffer scan state (valid during one `drain`).
@@ -301,6 +303,17 @@ export class CsvParser {
     while (this.pos < n) {
       const start = this.pos;
       const startLine = this.line;
+      if (this.lineRest) {
+        const nl = buf.indexOf('\n', start);
+        if (nl === -1) {
+          this.pos = n;
+          break;
+        }
+        this.pos = nl + 1;
+        this.line++;
+        this.lineRest = false;
+        continue;
+      }
       const c = buf.charCodeAt(start);
       // Blank line (LF or CRLF).
       if (c === LF || (c === CR && buf.charCodeAt(start + 1) === LF)) {
@@ -545,18 +558,14 @@ export class CsvParser {
       chars: 0,
       tail: []
     };
-    const nl = this.buf.indexOf('\n', openPos);
-    this.pos = nl === -1 ? this.buf.length : nl + 1;
-    this.line = openLine + 1;
+    this.skipRestOfLine(openPos, openLine);
     this.resetScan();
   }
 
   /** Skips one line of a bad record; `footerLike` when it could be a footer line. */
   private skipLine(start: number, startLine: number, footerLike: boolean): void {
     const rec = this.recovery as Recovery;
-    const nl = this.buf.indexOf('\n', start);
-    this.pos = nl === -1 ? this.buf.length : nl + 1;
-    this.line = startLine + 1;
+    this.skipRestOfLine(start, startLine);
     this.resetScan();
     rec.lastLine = startLine;
     rec.chars += this.pos - start;
@@ -570,6 +579,22 @@ export class CsvParser {
       // Give up: the lines from here on are read as records again.
       this.recovery = null;
       this.reportBad(rec, rec.lastLine);
+    }
+  }
+
+  /**
+   * Moves past the end of line `line`, which holds `from`; when the buffer ends first, the rest
+   * of the line is skipped from the next chunk on (a record given up for its length).
+   */
+  private skipRestOfLine(from: number, line: number): void {
+    const nl = this.buf.indexOf('\n', from);
+    if (nl === -1) {
+      this.pos = this.buf.length;
+      this.line = line;
+      this.lineRest = true;
+    } else {
+      this.pos = nl + 1;
+      this.line = line + 1;
     }
   }
 
