@@ -120,6 +120,11 @@ export default class RecordEditForm extends LightningElement {
 
   handleFormSubmit(event: Event): void {
     event.preventDefault();
+    // The inner <form>'s native submit (not composed) must not leave this component: under
+    // synthetic shadow it would reach the host's `onsubmit` listeners as a second `submit`
+    // without `detail.fields` (a second save of only what the listener adds). The component's
+    // `submit` is the custom event below, as on the platform.
+    event.stopPropagation();
     const fields: Record<string, unknown> = {};
     this.fields.forEach((field) => {
       if (field.changed()) {
