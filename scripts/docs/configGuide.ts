@@ -78,7 +78,8 @@ const CHANGE_GUIDANCE: Record<string, string[]> = {
   ],
   Handoff_Intake_Template__mdt: [
     'At close, each new handoff gets one intake item per active template of its tier and of `All`, in Order. Changing templates affects handoffs created afterwards; existing checklists keep their items.',
-    'Required items must be Verified or Not Applicable before the CSM can accept the handoff; optional items never block. Deactivate an item with Active rather than deleting it.'
+    'Required items must be Verified or Not Applicable before the CSM can accept the handoff; optional items never block. Deactivate an item with Active rather than deleting it.',
+    "Role is optional: leave it blank for the CSM's items. A CS role's name (Handoff CS Role → Role) makes the item that role's: created only on handoffs that got a member of that role at close, and labelled with the role. The shipped templates have no role."
   ],
   Handoff_Health_Threshold__mdt: [
     'Read by the handoff health dashboard, the scheduled health check (HandoffHealthCheck) and `npm run health -- --org <alias>`; a change shows at the next refresh or run.',
