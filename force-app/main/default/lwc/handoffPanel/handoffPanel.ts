@@ -871,6 +871,20 @@ export default class HandoffPanel extends LightningElement {
       this.aiError = errorMessage(error) || LABELS.aiNone;
     } finally {
       this.aiDrafting = false;
+      await this.keepFocusOnAiButton();
+    }
+  }
+
+  /**
+   * While drafting the button is disabled, and a browser may drop the focus to the page: once it
+   * is enabled again, the focus goes back to it — unless the AE has moved on meanwhile.
+   */
+  private async keepFocusOnAiButton(): Promise<void> {
+    // The button is enabled again by the render this microtask follows.
+    await Promise.resolve();
+    const active = document.activeElement;
+    if (active === null || active === document.body) {
+      this.template.querySelector<HTMLElement>('button[data-id="ai-draft-button"]')?.focus();
     }
   }
 

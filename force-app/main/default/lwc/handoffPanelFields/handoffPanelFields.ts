@@ -94,6 +94,8 @@ export default class HandoffPanelFields extends LightningElement {
   @api prefillNotice = '';
 
   labels = LABELS;
+  /** A text node between two spans (the template compiler drops whitespace-only text). */
+  space = ' ';
 
   /**
    * @description Scrolls to a field and puts the focus in its input; where the input cannot take
@@ -193,12 +195,15 @@ export default class HandoffPanelFields extends LightningElement {
    * fields added, and the form submitted with them.
    */
   handleSubmit(event: CustomEvent<{ fields?: Record<string, unknown> }>): void {
-    if (this.prefilledFields !== null && this.prefilledFields !== undefined) {
+    const fields = event.detail?.fields;
+    // Only the form's own submit carries the fields: a bare one (a native form submit reaching
+    // the host) must never save the pre-filled list alone.
+    if (fields && this.prefilledFields !== null && this.prefilledFields !== undefined) {
       event.preventDefault();
       const form = this.template.querySelector<
         HTMLElement & { submit?: (fields: Record<string, unknown>) => void }
       >('lightning-record-edit-form');
-      form?.submit?.({ ...(event.detail?.fields ?? {}), [PREFILLED_FIELD]: this.prefilledFields });
+      form?.submit?.({ ...fields, [PREFILLED_FIELD]: this.prefilledFields });
     }
     this.dispatchEvent(new CustomEvent('savestart'));
   }

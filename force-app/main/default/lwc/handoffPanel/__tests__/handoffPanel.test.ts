@@ -572,7 +572,10 @@ describe('editing in place', () => {
     changeField(element, 'Handoff_Business_Pain__c', 'Backlog');
     await flush();
     const form = $(element, 'lightning-record-edit-form');
-    form?.dispatchEvent(new CustomEvent('submit'));
+    // As the platform's form submits: the event carries the fields.
+    form?.dispatchEvent(
+      new CustomEvent('submit', { detail: { fields: { Handoff_Business_Pain__c: 'Backlog' } } })
+    );
     form?.dispatchEvent(new CustomEvent('success'));
     await flush();
     expect($(element, '[data-id="unsaved"]')).toBeNull();

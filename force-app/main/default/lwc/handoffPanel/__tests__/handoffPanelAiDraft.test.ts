@@ -293,4 +293,25 @@ describe('Draft with AI in the panel', () => {
     expect($(el, '[data-id="ai-error"]')).toBeNull();
     expect(suggested(el)).toContain('Handoff_Commitments__c');
   });
+  it('gives the focus back to the button when the page lost it while drafting, never away from the AE', async () => {
+    draftMock.mockRejectedValue({ body: { message: 'Refused.' }, status: 400 });
+    const el = await render();
+    const target = button(el) as HTMLElement;
+    const focus = jest.spyOn(target, 'focus');
+    // The disabled button dropped the focus to the page.
+    (document.activeElement as HTMLElement | null)?.blur();
+    target.click();
+    await flush(12);
+    expect(focus).toHaveBeenCalledTimes(1);
+
+    // The AE moved on to a field while the draft ran: the focus stays there.
+    focus.mockClear();
+    const elsewhere = document.createElement('input');
+    document.body.appendChild(elsewhere);
+    elsewhere.focus();
+    target.click();
+    await flush(12);
+    expect(focus).not.toHaveBeenCalled();
+    elsewhere.remove();
+  });
 });

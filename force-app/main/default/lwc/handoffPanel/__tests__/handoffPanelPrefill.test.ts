@@ -358,6 +358,26 @@ describe('pre-fill suggestions in the panel', () => {
     expect(event.defaultPrevented).toBe(false);
   });
 
+  it('reads the suggestion with a space between its label and its value', async () => {
+    const el = await render();
+    const text = box(el, 'Handoff_Scope__c')?.querySelector('p')?.textContent ?? '';
+    expect(text).toBe(`c.Handoff_Panel_Prefill_Suggested ${SUGGESTED_VALUES.Handoff_Scope__c}`);
+  });
+
+  it("never saves the pre-filled list alone: a submit without the form's fields is left be", async () => {
+    const el = await render();
+    $(el, '[data-id="accept-all"]')?.click();
+    await flush();
+    const form = $(el, 'lightning-record-edit-form');
+    type Form = HTMLElement & { submit: (f: unknown) => void };
+    const submitSpy = jest.spyOn(form as Form, 'submit');
+    // A bare submit (such as a native form submit reaching the host) carries no fields.
+    const event = new CustomEvent('submit', { cancelable: true });
+    form?.dispatchEvent(event);
+    expect(submitSpy).not.toHaveBeenCalled();
+    expect(event.defaultPrevented).toBe(false);
+  });
+
   it('a value the AE types wins: its suggestion goes and is not offered again', async () => {
     const el = await render();
     input(el, 'Handoff_Scope__c')?.dispatchEvent(
