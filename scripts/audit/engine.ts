@@ -37,6 +37,7 @@ export type IssueKind =
   | 'stray-quote'
   | 'missing-column'
   | 'extra-column'
+  | 'record-too-long'
   | 'unknown-column'
   | 'column-not-in-file'
   | 'missing-id'

@@ -123,6 +123,12 @@ export function parseMapping(json: unknown, file: string): Mapping {
   if (delimiter.length !== 1) {
     fail(file, '"delimiter" must be one character');
   }
+  if (delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
+    fail(
+      file,
+      `"delimiter" cannot be ${JSON.stringify(delimiter)}: a quote, CR or LF already has a meaning in CSV`
+    );
+  }
   const dealRaw = (m.deal ?? {}) as Record<string, unknown>;
   if (typeof dealRaw !== 'object' || Array.isArray(dealRaw)) {
     fail(file, '"deal" must be an object');

@@ -160,6 +160,7 @@ const ISSUE_TEXT: Record<IssueKind, string> = {
   'stray-quote': 'Quote inside an unquoted field (kept)',
   'missing-column': 'Missing column: fewer fields than the header (record skipped)',
   'extra-column': 'Extra column: more fields than the header (record skipped)',
+  'record-too-long': 'Line longer than the size limit with no quote open (line skipped)',
   'unknown-column': 'Column not in the mapping (ignored)',
   'column-not-in-file': 'Mapped column not in the file (read as blank)',
   'missing-id': 'No id (row skipped)',

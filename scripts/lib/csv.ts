@@ -32,7 +32,12 @@ import { createReadStream } from 'node:fs';
 
 /** The kinds of malformed input the parser reports. */
 export type CsvIssueKind =
-  'unterminated-quote' | 'text-after-quote' | 'stray-quote' | 'missing-column' | 'extra-column';
+  | 'unterminated-quote'
+  | 'text-after-quote'
+  | 'stray-quote'
+  | 'missing-column'
+  | 'extra-column'
+  | 'record-too-long';
 
 /** One malformed record, or a suspicious but kept one (`stray-quote`). */
 export interface CsvIssue {
@@ -217,7 +222,7 @@ export class CsvParser {
       this.delimiter === '\n' ||
       this.delimiter === '\r'
     ) {
-      throw new Error(`CSV delimiter must be one character other than a quote or newline`);
+      throw new Error(`CSV delimiter must be one character other than a quote, CR or LF`);
     }
     this.delimiterCode = this.delimiter.charCodeAt(0);
     this.header = options.header ?? false;
@@ -343,6 +348,10 @@ export class CsvParser {
         // A quote still open at the end of the input (or past the size limit).
         if (this.recovery !== null) {
           this.skipLine(start, startLine, false);
+        } else if (this.openField === -1) {
+          // No quote open: the line itself is longer than the limit (a file that is not CSV,
+          // or a column of huge unquoted values). Only that line is skipped.
+          this.skipTooLong(startLine);
         } else {
           this.beginRecovery(startLine, this.openField, this.openLine, this.openPos, Infinity);
         }
@@ -560,6 +569,24 @@ export class CsvParser {
       tail: []
     };
     this.skipRestOfLine(openPos, openLine);
+    this.resetScan();
+  }
+
+  /**
+   * Skips the rest of a record whose unquoted line passed `maxRecordChars` before its line end,
+   * reporting it as `record-too-long`; the next line is read as a record again.
+   */
+  private skipTooLong(startLine: number): void {
+    this.flushHeld();
+    const line = this.openLine;
+    this.issue(
+      'record-too-long',
+      startLine,
+      line,
+      true,
+      `record too long: line ${line} runs past ${this.maxRecordChars.toLocaleString('en-US')} characters without a line end and no quoted value is open (not a CSV file, or a value far longer than any export holds); ${this.skippedText(startLine, line)}`
+    );
+    this.skipRestOfLine(this.openPos, line);
     this.resetScan();
   }
 

@@ -38,6 +38,18 @@ describe('mapping file errors', () => {
     ],
     [{ ...minimal, delimiter: ';;' }, 'Mapping m.json: "delimiter" must be one character'],
     [
+      { ...minimal, delimiter: '"' },
+      'Mapping m.json: "delimiter" cannot be "\\"": a quote, CR or LF already has a meaning in CSV'
+    ],
+    [
+      { ...minimal, delimiter: '\r' },
+      'Mapping m.json: "delimiter" cannot be "\\r": a quote, CR or LF already has a meaning in CSV'
+    ],
+    [
+      { ...minimal, delimiter: '\n' },
+      'Mapping m.json: "delimiter" cannot be "\\n": a quote, CR or LF already has a meaning in CSV'
+    ],
+    [
       { ...minimal, deal: { id: 'Id', closeDate: 'CloseDate', owner_name: 'x' } },
       'Mapping m.json: "deal.owner_name" is not a known key (id, name, accountId, accountName, owner, closeDate, amount, type, employees, segmentOverride, stage)'
     ],

@@ -450,7 +450,7 @@ describe('CsvParser: its contract at the edges', () => {
     const onRecord = (): void => undefined;
     for (const delimiter of [';;', '', '"', '\n', '\r']) {
       expect(() => new CsvParser({ delimiter, onRecord })).toThrow(
-        'CSV delimiter must be one character other than a quote or newline'
+        'CSV delimiter must be one character other than a quote, CR or LF'
       );
     }
     const records: string[][] = [];
@@ -768,28 +768,89 @@ describe('CsvParser: recovery after a bad record, caps and the footer at the edg
     expect(longer.records).toEqual([[2, 'z']]);
   });
 
-  it('skips an unquoted line longer than maxRecordChars and names no column', () => {
-    const issues: CsvIssue[] = [];
-    const records: string[][] = [];
+  /** Parses `text` one character per push (every line longer than the limit is seen as such). */
+  function byChar(text: string, maxRecordChars: number, header = false): Parsed {
+    const out: Parsed = { records: [], issues: [] };
     const parser = new CsvParser({
-      maxRecordChars: 8,
-      onRecord: (f) => records.push(f),
-      onIssue: (i) => issues.push(i)
+      header,
+      maxRecordChars,
+      onRecord: (fields, line) => out.records.push([line, ...fields]),
+      onIssue: (issue) => out.issues.push(issue)
     });
-    for (const c of 'a,b\n0123456789abc\nc,d\n') {
+    for (const c of text) {
       parser.push(c);
     }
     parser.end();
-    expect(issues.map((i) => [i.line, i.lastLine, i.message])).toEqual([
+    return out;
+  }
+
+  it('skips an unquoted line longer than maxRecordChars as too long, not as a quote problem', () => {
+    const out = byChar('a,b\n0123456789abc\nc,d\n', 8);
+    expect(out.issues).toEqual([
+      {
+        kind: 'record-too-long',
+        line: 2,
+        lastLine: 2,
+        skipped: true,
+        message:
+          'record too long: line 2 runs past 8 characters without a line end and no quoted value is open (not a CSV file, or a value far longer than any export holds); the record is skipped'
+      }
+    ]);
+    expect(out.records).toEqual([
+      [1, 'a', 'b'],
+      [3, 'c', 'd']
+    ]);
+  });
+
+  it('skips only the too-long line: a bad line after it has its own diagnosis', () => {
+    // In an unterminated quote's recovery the short line 3 would be skipped with line 2; a line
+    // too long without a quote ends at its own line end.
+    const out = byChar('a,b\n0123456789,abc\nshort\nc,d\n', 8, true);
+    expect(brief(out.issues)).toEqual([
+      ['record-too-long', 2, 2],
+      ['missing-column', 3, 3]
+    ]);
+    expect(out.records).toEqual([
+      [1, 'a', 'b'],
+      [4, 'c', 'd']
+    ]);
+  });
+
+  it('names the first and last line of a too-long record that began with a multi-line quoted value', () => {
+    const out = byChar('a,b\n"x\ny",0123456789abcdef\nc,d\n', 12, true);
+    expect(out.issues.map((i) => [i.kind, i.line, i.lastLine, i.message])).toEqual([
       [
+        'record-too-long',
         2,
-        2,
-        'unterminated quote: the quoted value of a field is never closed properly (its closing quote is missing, or a quote inside it is not doubled); the record is skipped'
+        3,
+        'record too long: line 3 runs past 12 characters without a line end and no quoted value is open (not a CSV file, or a value far longer than any export holds); the record (lines 2–3) is skipped'
       ]
     ]);
-    expect(records).toEqual([
-      ['a', 'b'],
-      ['c', 'd']
+    expect(out.records).toEqual([
+      [1, 'a', 'b'],
+      [4, 'c', 'd']
+    ]);
+  });
+
+  it('skips a too-long line that ends in CRLF across pushes and counts the lines after it', () => {
+    const out = byChar('a,b\r\n0123456789abc\r\nc,d\r\ne,f\r\n', 8);
+    expect(brief(out.issues)).toEqual([['record-too-long', 2, 2]]);
+    expect(out.records).toEqual([
+      [1, 'a', 'b'],
+      [3, 'c', 'd'],
+      [4, 'e', 'f']
+    ]);
+  });
+
+  it('reports lines held back as a possible footer before the too-long line that follows them', () => {
+    const out = byChar('a,b\nlonely\n0123456789abc\nc,d\n', 8, true);
+    expect(brief(out.issues)).toEqual([
+      ['missing-column', 2, 2],
+      ['record-too-long', 3, 3]
+    ]);
+    expect(out.records).toEqual([
+      [1, 'a', 'b'],
+      [4, 'c', 'd']
     ]);
   });
 
