@@ -167,7 +167,16 @@ describe('field access per persona', () => {
 describe('handoff and intake fields per persona', () => {
   /** What a CSM changes by hand; everything else on a handoff is written by the automation. */
   const CS_EDITS: Record<string, string[]> = {
-    Handoff__c: ['Status__c', 'First_Touch_At__c', 'First_Touch_Channel__c', 'Repeat_Ask_Count__c'],
+    Handoff__c: [
+      'Status__c',
+      'First_Touch_At__c',
+      'First_Touch_Channel__c',
+      'Repeat_Ask_Count__c',
+      // The CSM's answer on accept and return (issue 17, docs/behaviour.md "Handoff quality").
+      'Quality_Score__c',
+      'Quality_Gap_Fields__c',
+      'Quality_Skip_Reason__c'
+    ],
     Handoff_Intake_Item__c: ['Status__c', 'Notes__c'],
     // Written at close and by the daily stakeholder check (issue 16): nobody edits a row.
     Handoff_Stakeholder__c: [],
@@ -175,6 +184,11 @@ describe('handoff and intake fields per persona', () => {
     // (issue 17, HandoffCsTeam): nobody edits a team member row by hand.
     Handoff_Team_Member__c: []
   };
+  /**
+   * The AE's answer to Customer Success's one question (issue 17): field-level edit for Sales, the
+   * save itself is HandoffQuality's for the handoff's AE alone (Sales has no object edit).
+   */
+  const SALES_EDITS = ['Handoff__c.AE_Feedback__c'];
   const cases: [string, string][] = [];
   for (const object of Object.keys(CS_EDITS)) {
     for (const [field, meta] of objects.get(object)?.fields ?? []) {
@@ -197,7 +211,7 @@ describe('handoff and intake fields per persona', () => {
     (object, field) => {
       const got = Object.fromEntries(PERSONAS.map((p) => [p, actual(p, object, field)]));
       const csEdits = CS_EDITS[object].includes(field);
-      expect(got.Handoff_Sales).toBe('read');
+      expect(got.Handoff_Sales).toBe(SALES_EDITS.includes(`${object}.${field}`) ? 'edit' : 'read');
       expect(got.Handoff_Leadership).toBe('read');
       expect(got.Handoff_Sales_Manager).toBe('none');
       expect(got.Handoff_CS).toBe(csEdits ? 'edit' : 'read');
