@@ -114,6 +114,8 @@ declare namespace HandoffIntake {
     segment?: string | null;
     dueAt?: string | null;
     returnedAt?: string | null;
+    /** The user's CS team role(s) on the handoff; null where they are its primary CSM. */
+    teamRole?: string | null;
   }
 
   /** HandoffIntakeController.getMyHandoffs (HandoffIntakeService.MyHandoffs). */
