@@ -175,7 +175,9 @@ describe('handoff and intake fields per persona', () => {
       // The CSM's answer on accept and return (issue 17, docs/behaviour.md "Handoff quality").
       'Quality_Score__c',
       'Quality_Gap_Fields__c',
-      'Quality_Skip_Reason__c'
+      'Quality_Skip_Reason__c',
+      // The customer's go-live, recorded by the CSM (issue 17, docs/behaviour.md "Time to first value").
+      'Go_Live_Date__c'
     ],
     Handoff_Intake_Item__c: ['Status__c', 'Notes__c'],
     // Written at close and by the daily stakeholder check (issue 16): nobody edits a row.
