@@ -5,8 +5,8 @@
  * (Escalate, while there is something to escalate; Log first touch; Record repeat ask) sit in a
  * "More actions" menu, so a phone shows two buttons instead of five.
  *
- * It fires `action` with `{ handoffId, action }`: `accept` and `resubmit` run at once, `return`,
- * `escalate`, `firstTouch` and `repeatAsk` open their form. `focusAction(action)` gives the focus
+ * It fires `action` with `{ handoffId, action }`: `resubmit` runs at once; `accept` (its quality
+ * question), `return`, `escalate`, `firstTouch` and `repeatAsk` open their form. `focusAction(action)` gives the focus
  * back to what opened a form.
  */
 import { LightningElement, api } from 'lwc';

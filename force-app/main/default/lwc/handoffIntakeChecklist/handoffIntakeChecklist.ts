@@ -24,8 +24,9 @@ import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getIntakeView from '@salesforce/apex/HandoffIntakeController.getIntakeView';
 import saveItem from '@salesforce/apex/HandoffIntakeController.saveItem';
-import acceptHandoff from '@salesforce/apex/HandoffIntakeController.acceptHandoff';
-import returnToSales from '@salesforce/apex/HandoffIntakeController.returnToSales';
+import acceptHandoffWithAnswer from '@salesforce/apex/HandoffIntakeController.acceptHandoffWithAnswer';
+import returnToSalesWithAnswer from '@salesforce/apex/HandoffIntakeController.returnToSalesWithAnswer';
+import getQualityFieldOptions from '@salesforce/apex/HandoffIntakeController.getQualityFieldOptions';
 import resubmit from '@salesforce/apex/HandoffIntakeController.resubmit';
 import logFirstTouch from '@salesforce/apex/HandoffIntakeController.logFirstTouch';
 import escalate from '@salesforce/apex/HandoffIntakeController.escalate';
@@ -101,7 +102,8 @@ interface WiredView {
 const ITEM_DONE = new Set(['Verified', 'Not Applicable']);
 const HOUR_MS = 3600000;
 const REVIEWABLE = new Set(['New', 'In Review', 'Escalated']);
-const FORMS: readonly Action[] = ['return', 'escalate', 'firstTouch', 'repeatAsk'];
+// Accept opens its dialog too: the quality question (docs/behaviour.md, "Handoff quality").
+const FORMS: readonly Action[] = ['accept', 'return', 'escalate', 'firstTouch', 'repeatAsk'];
 
 function recordUrl(recordId: string | null | undefined): string {
   return recordId ? `/lightning/r/${recordId}/view` : '';
@@ -158,6 +160,8 @@ export default class HandoffIntakeChecklist extends LightningElement {
   actionError = '';
   /** The last failed form submission (shown and focused in the form's dialog). */
   formError = '';
+  /** The open accept or return form's gap field choices (the deal's rule set). */
+  qualityFieldOptions: Option[] = [];
 
   private wiredResult?: WiredView;
   private focusAfterRender?: () => void;
@@ -411,15 +415,7 @@ export default class HandoffIntakeChecklist extends LightningElement {
     if (!handoff) {
       return;
     }
-    if (action === 'accept') {
-      this.run(
-        () => acceptHandoff({ handoffId: handoff.id }),
-        format(LABELS.doneAccepted, handoff.name),
-        handoff.id,
-        undefined,
-        'accept'
-      );
-    } else if (action === 'resubmit') {
+    if (action === 'resubmit') {
       this.run(
         () => resubmit({ handoffId: handoff.id }),
         format(LABELS.doneResubmitted, handoff.name),
@@ -431,6 +427,9 @@ export default class HandoffIntakeChecklist extends LightningElement {
       this.form = { handoffId: handoff.id, kind: action as Kind };
       this.formError = '';
       this.actionError = '';
+      if (action === 'accept' || action === 'return') {
+        this.loadQualityFieldOptions(handoff.id);
+      }
     }
   }
 
@@ -445,14 +444,24 @@ export default class HandoffIntakeChecklist extends LightningElement {
     }
     const draft = event.detail;
     switch (draft.kind) {
+      case 'accept':
+        this.run(
+          () => acceptHandoffWithAnswer({ handoffId: handoff.id, answer: draft.answer }),
+          format(LABELS.doneAccepted, handoff.name),
+          handoff.id,
+          undefined,
+          draft.kind
+        );
+        break;
       case 'return':
         this.run(
           () =>
-            returnToSales({
+            returnToSalesWithAnswer({
               handoffId: handoff.id,
               reasons: draft.reasons,
               notes: draft.notes,
-              dueDate: draft.dueDate || null
+              dueDate: draft.dueDate || null,
+              answer: draft.answer
             }),
           format(LABELS.doneReturned, handoff.name),
           handoff.id,
@@ -491,6 +500,22 @@ export default class HandoffIntakeChecklist extends LightningElement {
           undefined,
           draft.kind
         );
+    }
+  }
+
+  /**
+   * The deal's rule set fields for the quality question; an empty list (the question without its
+   * field list) when they cannot be read.
+   */
+  private async loadQualityFieldOptions(handoffId: string): Promise<void> {
+    this.qualityFieldOptions = [];
+    try {
+      const options = await getQualityFieldOptions({ handoffId });
+      if (this.form?.handoffId === handoffId) {
+        this.qualityFieldOptions = options ?? [];
+      }
+    } catch {
+      this.qualityFieldOptions = [];
     }
   }
 

@@ -1,6 +1,8 @@
 /**
- * @description The intake's four forms in the product's modal dialog (c/handoffModal): return
- * to Sales (reasons, notes required with Other, the AE task's due date), escalate (what is
+ * @description The intake's five forms in the product's modal dialog (c/handoffModal): accept
+ * and return to Sales, both with the quality question (c/handoffQualityQuestion;
+ * docs/behaviour.md, "Handoff quality"; return also: reasons, notes required with Other, the AE
+ * task's due date), escalate (what is
  * missing; the description says where it goes), log the first touch (when, channel) and record
  * a repeat ask (the note). It keeps the draft, checks it on confirm (the browser's field messages
  * plus one line in the dialog) and fires `send` with the checked values; the checklist makes
@@ -9,11 +11,14 @@
  */
 import { LightningElement, api } from 'lwc';
 import { LABELS, isoDate } from 'c/handoffIntakeLabels';
+import { emptyAnswer, isAnswerComplete } from 'c/handoffQualityQuestion';
+import ACCEPT_DESCRIPTION from '@salesforce/label/c.Handoff_Quality_Accept_Description';
+import QUALITY_INVALID from '@salesforce/label/c.Handoff_Quality_Invalid';
 
 type Option = HandoffIntake.Option;
 
 /** @description Which form. */
-export type FormKind = 'return' | 'escalate' | 'firstTouch' | 'repeatAsk';
+export type FormKind = 'accept' | 'return' | 'escalate' | 'firstTouch' | 'repeatAsk';
 
 /** @description The form's values; `send` carries them. */
 export interface FormDraft {
@@ -22,6 +27,8 @@ export interface FormDraft {
   dueDate: string;
   touchedAt: string;
   channel: string;
+  /** The CSM's answer to "Did you get what you needed?" (accept and return). */
+  answer: HandoffQuality.Answer;
 }
 
 /** @description The `send` event's detail. */
@@ -32,6 +39,7 @@ export interface FormSubmitDetail extends FormDraft {
 const REASON_OTHER = 'Other';
 
 const HEADINGS: Record<FormKind, string> = {
+  accept: LABELS.accept,
   return: LABELS.returnAction,
   escalate: LABELS.escalate,
   firstTouch: LABELS.firstTouch,
@@ -39,6 +47,7 @@ const HEADINGS: Record<FormKind, string> = {
 };
 
 const FORM_IDS: Record<FormKind, string> = {
+  accept: 'accept-form',
   return: 'return-form',
   escalate: 'escalate-form',
   firstTouch: 'first-touch-form',
@@ -60,9 +69,18 @@ export default class HandoffIntakeForm extends LightningElement {
   @api busy = false;
   /** @description The server's refusal, shown in the dialog. */
   @api error = '';
+  /** @description The deal's rule set fields the CSM may name missing or wrong (accept, return). */
+  @api qualityFieldOptions: Option[] = [];
 
   labels = LABELS;
-  draft: FormDraft = { reasons: [], notes: '', dueDate: '', touchedAt: '', channel: '' };
+  draft: FormDraft = {
+    reasons: [],
+    notes: '',
+    dueDate: '',
+    touchedAt: '',
+    channel: '',
+    answer: emptyAnswer()
+  };
   invalidText = '';
 
   connectedCallback(): void {
@@ -85,11 +103,23 @@ export default class HandoffIntakeForm extends LightningElement {
     if (this.kind === 'escalate') {
       return this.escalateTarget;
     }
+    if (this.kind === 'accept') {
+      return ACCEPT_DESCRIPTION;
+    }
     return this.kind === 'firstTouch' ? LABELS.firstTouchAuto : '';
   }
 
   get isReturn(): boolean {
     return this.kind === 'return';
+  }
+
+  get isAccept(): boolean {
+    return this.kind === 'accept';
+  }
+
+  /** The quality question comes with the accept and the return. */
+  get asksQuality(): boolean {
+    return this.kind === 'accept' || this.kind === 'return';
   }
 
   get isFirstTouch(): boolean {
@@ -132,6 +162,13 @@ export default class HandoffIntakeForm extends LightningElement {
     }
   }
 
+  handleAnswerChange(event: CustomEvent<HandoffQuality.Answer>): void {
+    this.draft = { ...this.draft, answer: event.detail };
+    if (this.invalidText && this.isValid()) {
+      this.invalidText = '';
+    }
+  }
+
   handleCancel(): void {
     this.dispatchEvent(new CustomEvent('cancel'));
   }
@@ -140,8 +177,12 @@ export default class HandoffIntakeForm extends LightningElement {
     this.template
       .querySelectorAll<HTMLElement & { reportValidity?: () => boolean }>('[data-field]')
       .forEach((input) => input.reportValidity?.());
+    this.template
+      .querySelector<HTMLElement & { reportValidity?: () => boolean }>('c-handoff-quality-question')
+      ?.reportValidity?.();
     if (!this.isValid()) {
-      this.invalidText = LABELS.formInvalid;
+      this.invalidText =
+        this.asksQuality && this.formFieldsValid() ? QUALITY_INVALID : LABELS.formInvalid;
       return;
     }
     this.invalidText = '';
@@ -151,9 +192,16 @@ export default class HandoffIntakeForm extends LightningElement {
   }
 
   private isValid(): boolean {
+    return this.formFieldsValid() && (!this.asksQuality || isAnswerComplete(this.draft.answer));
+  }
+
+  /** The form's own fields, without the quality question. */
+  private formFieldsValid(): boolean {
     const draft = this.draft;
     const hasNotes = draft.notes.trim().length > 0;
     switch (this.kind) {
+      case 'accept':
+        return true;
       case 'return':
         return (
           draft.reasons.length > 0 &&

@@ -16,8 +16,9 @@ import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getIntakeView from '@salesforce/apex/HandoffIntakeController.getIntakeView';
 import saveItem from '@salesforce/apex/HandoffIntakeController.saveItem';
-import acceptHandoff from '@salesforce/apex/HandoffIntakeController.acceptHandoff';
-import returnToSales from '@salesforce/apex/HandoffIntakeController.returnToSales';
+import acceptHandoffWithAnswer from '@salesforce/apex/HandoffIntakeController.acceptHandoffWithAnswer';
+import returnToSalesWithAnswer from '@salesforce/apex/HandoffIntakeController.returnToSalesWithAnswer';
+import getQualityFieldOptions from '@salesforce/apex/HandoffIntakeController.getQualityFieldOptions';
 import resubmit from '@salesforce/apex/HandoffIntakeController.resubmit';
 import logFirstTouch from '@salesforce/apex/HandoffIntakeController.logFirstTouch';
 import escalate from '@salesforce/apex/HandoffIntakeController.escalate';
@@ -44,13 +45,25 @@ jest.mock(
   { virtual: true }
 );
 jest.mock(
-  '@salesforce/apex/HandoffIntakeController.acceptHandoff',
+  '@salesforce/apex/HandoffIntakeController.acceptHandoffWithAnswer',
   () => ({ default: jest.fn(() => Promise.resolve()) }),
   { virtual: true }
 );
 jest.mock(
-  '@salesforce/apex/HandoffIntakeController.returnToSales',
+  '@salesforce/apex/HandoffIntakeController.returnToSalesWithAnswer',
   () => ({ default: jest.fn(() => Promise.resolve()) }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/HandoffIntakeController.getQualityFieldOptions',
+  () => ({
+    default: jest.fn(() =>
+      Promise.resolve([
+        { value: 'Handoff_Customer_Goals__c', label: 'Customer Goals' },
+        { value: 'Handoff_Champion__c', label: 'Champion' }
+      ])
+    )
+  }),
   { virtual: true }
 );
 jest.mock(
@@ -145,8 +158,9 @@ type View = HandoffIntake.IntakeView;
 
 const wire = getIntakeView as unknown as TestWireAdapter;
 const saveItemMock = saveItem as unknown as jest.Mock;
-const acceptMock = acceptHandoff as unknown as jest.Mock;
-const returnMock = returnToSales as unknown as jest.Mock;
+const acceptMock = acceptHandoffWithAnswer as unknown as jest.Mock;
+const returnMock = returnToSalesWithAnswer as unknown as jest.Mock;
+const qualityOptionsMock = getQualityFieldOptions as unknown as jest.Mock;
 const resubmitMock = resubmit as unknown as jest.Mock;
 const firstTouchMock = logFirstTouch as unknown as jest.Mock;
 const escalateMock = escalate as unknown as jest.Mock;
@@ -266,6 +280,23 @@ function inDialog(element: HTMLElement, id: string): HTMLElement | null {
 function confirmForm(element: HTMLElement): void {
   inDialog(element, 'confirm')?.click();
 }
+
+/** Answers "Did you get what you needed?" in the open dialog. */
+async function answerQuality(element: HTMLElement, score: number): Promise<void> {
+  change($(element, '[data-field="score"]') as HTMLElement, String(score));
+  await flush();
+}
+
+/** Clicks Accept, answers the question with `score` and confirms. */
+async function acceptWith(element: HTMLElement, score: number): Promise<void> {
+  button(handoffItem(element, FIRST), 'button[data-action="accept"]').click();
+  await flush();
+  await answerQuality(element, score);
+  confirmForm(element);
+  await flush();
+}
+
+const ANSWER_5 = { score: 5, gapFields: [], skipped: false, skipReason: '' };
 
 afterEach(() => {
   while (document.body.firstChild) {
@@ -683,9 +714,17 @@ describe('c-handoff-intake-checklist accept', () => {
     const element = await renderWith(data);
     const accept = button(handoffItem(element, FIRST), 'button[data-action="accept"]');
     expect(accept.disabled).toBe(false);
+    expect(accept.getAttribute('aria-haspopup')).toBe('dialog');
     accept.click();
     await flush();
-    expect(acceptMock).toHaveBeenCalledWith({ handoffId: FIRST });
+    // Accept asks the quality question first (docs/behaviour.md, "Handoff quality").
+    expect(acceptMock).not.toHaveBeenCalled();
+    expect($(element, '[data-id="accept-form"]')).not.toBeNull();
+    expect(qualityOptionsMock).toHaveBeenCalledWith({ handoffId: FIRST });
+    await answerQuality(element, 5);
+    confirmForm(element);
+    await flush();
+    expect(acceptMock).toHaveBeenCalledWith({ handoffId: FIRST, answer: ANSWER_5 });
     expect($(element, '[data-id="announcement"]')?.textContent).toContain('HO-00001 accepted.');
     expect(notifyMock).toHaveBeenCalledWith([{ recordId: FIRST }]);
   });
@@ -701,9 +740,8 @@ describe('c-handoff-intake-checklist accept', () => {
       wire.emit(accepted);
       return Promise.resolve();
     });
-    button(handoffItem(element, FIRST), 'button[data-action="accept"]').click();
-    await flush();
-    expect(acceptMock).toHaveBeenCalledWith({ handoffId: FIRST });
+    await acceptWith(element, 5);
+    expect(acceptMock).toHaveBeenCalledWith({ handoffId: FIRST, answer: ANSWER_5 });
     expect($(element, 'button[data-action="accept"]')).toBeNull();
     expect(root(element).activeElement).toBe(
       $(element, `button[data-action="toggle"][data-id="${FIRST}"]`)
@@ -715,11 +753,10 @@ describe('c-handoff-intake-checklist accept', () => {
     const data = viewData();
     (data.handoffs[0].items ?? [])[1].status = 'Verified';
     const element = await renderWith(data);
-    button(handoffItem(element, FIRST), 'button[data-action="accept"]').click();
-    await flush();
-    expect($(element, '[data-id="action-error"]')?.textContent).toContain(
-      'Failed: Verify these first: Scope.'
-    );
+    await acceptWith(element, 4);
+    // Kept in the dialog, which stays open with the answer.
+    expect(inDialog(element, 'error')?.textContent).toContain('Failed: Verify these first: Scope.');
+    expect($(element, '[data-id="accept-form"]')).not.toBeNull();
   });
 });
 
@@ -747,7 +784,7 @@ describe('c-handoff-intake-checklist return to Sales', () => {
     const element = await renderWith(viewData());
     const first = await openForm(element, FIRST, 'return');
     change(within(first, 'lightning-checkbox-group') as HTMLElement, ['Missing information']);
-    await flush();
+    await answerQuality(element, 3);
     refreshMock.mockImplementationOnce(() => {
       wire.emit(withFirst({ status: 'Returned to Sales', canAccept: false, canReturn: false }));
       return Promise.resolve();
@@ -789,6 +826,8 @@ describe('c-handoff-intake-checklist return to Sales', () => {
       'No champion.'
     );
     change(dueInput, '2099-03-10');
+    await answerQuality(element, 2);
+    change($(element, '[data-field="gapFields"]') as HTMLElement, ['Handoff_Champion__c']);
     await flush();
     confirmForm(element);
     await flush();
@@ -796,7 +835,8 @@ describe('c-handoff-intake-checklist return to Sales', () => {
       handoffId: FIRST,
       reasons: ['Missing information', 'Contradiction'],
       notes: 'No champion.',
-      dueDate: '2099-03-10'
+      dueDate: '2099-03-10',
+      answer: { score: 2, gapFields: ['Handoff_Champion__c'], skipped: false, skipReason: '' }
     });
     expect($(element, '[data-id="return-form"]')).toBeNull();
     expect($(element, '[data-id="announcement"]')?.textContent).toContain(
@@ -809,7 +849,7 @@ describe('c-handoff-intake-checklist return to Sales', () => {
     const element = await renderWith(viewData());
     const first = await openForm(element, FIRST, 'return');
     change(within(first, 'lightning-checkbox-group') as HTMLElement, ['Contradiction']);
-    await flush();
+    await answerQuality(element, 4);
     confirmForm(element);
     await flush();
     // Inside the dialog (the page behind it is out of reach), as an alert that takes the focus.
@@ -1135,8 +1175,7 @@ describe('c-handoff-intake-checklist accessibility', () => {
     const data = viewData();
     (data.handoffs[0].items ?? [])[1].status = 'Verified';
     const element = await renderWith(data);
-    button(handoffItem(element, FIRST), 'button[data-action="accept"]').click();
-    await flush();
+    await acceptWith(element, 5);
     const spinner = $(element, '[data-id="busy"] lightning-spinner') as HTMLElement & {
       alternativeText: string;
     };

@@ -37,6 +37,19 @@ const change = (element: Form, field: string, value: unknown) =>
     new CustomEvent('change', { detail: { value } })
   );
 
+/** An element of the quality question (c/handoffQualityQuestion) inside the form. */
+const inQuestion = (element: Form, selector: string): HTMLElement | null =>
+  $(element, 'c-handoff-quality-question')?.shadowRoot?.querySelector<HTMLElement>(selector) ??
+  null;
+
+/** Answers "Did you get what you needed?" with a score. */
+async function score(element: Form, value: number): Promise<void> {
+  inQuestion(element, '[data-field="score"]')?.dispatchEvent(
+    new CustomEvent('change', { detail: { value: String(value) } })
+  );
+  await flush();
+}
+
 function submitted(element: Form): unknown[] {
   const details: unknown[] = [];
   element.addEventListener('send', (event) => details.push((event as CustomEvent).detail));
@@ -58,6 +71,7 @@ describe('c-handoff-intake-form', () => {
       suggestedDueDate: '2099-03-06',
       returnReasonOptions: [{ value: 'Missing information', label: 'Missing information' }]
     });
+    await score(element, 5);
     inDialog(element, 'confirm')?.click();
     await flush();
     expect(inDialog(element, 'error')?.textContent?.trim()).toBe('c.Handoff_Intake_Form_Invalid');
@@ -93,12 +107,20 @@ describe('c-handoff-intake-form', () => {
     await flush();
     inDialog(element, 'confirm')?.click();
     await flush();
+    // The form's fields are done; the quality question is not (docs/behaviour.md, "Handoff quality").
+    expect(details).toEqual([]);
+    expect(inDialog(element, 'error')?.textContent?.trim()).toBe('c.Handoff_Quality_Invalid');
+    await score(element, 4);
+    expect(inDialog(element, 'error')).toBeNull();
+    inDialog(element, 'confirm')?.click();
+    await flush();
     expect(details).toEqual([
       expect.objectContaining({
         kind: 'return',
         reasons: ['Other'],
         notes: 'No champion.',
-        dueDate: '2099-03-06'
+        dueDate: '2099-03-06',
+        answer: { score: 4, gapFields: [], skipped: false, skipReason: '' }
       })
     ]);
     expect(inDialog(element, 'error')).toBeNull();
@@ -110,7 +132,7 @@ describe('c-handoff-intake-form', () => {
     change(element, 'reasons', ['Other']);
     change(element, 'notes', 'x');
     change(element, 'dueDate', '2000-01-01');
-    await flush();
+    await score(element, 5);
     inDialog(element, 'confirm')?.click();
     expect(details).toEqual([]);
   });
@@ -160,5 +182,169 @@ describe('c-handoff-intake-form', () => {
     expect(inDialog(element, 'error')?.textContent?.trim()).toBe('Failed: closed.');
     inDialog(element, 'cancel')?.click();
     expect(cancelled).toHaveBeenCalledTimes(1);
+  });
+
+  describe('accept with the quality question (issue 17)', () => {
+    const FIELDS = [
+      { value: 'Handoff_Customer_Goals__c', label: 'Customer Goals' },
+      { value: 'Handoff_Champion__c', label: 'Champion' }
+    ];
+
+    it('asks "Did you get what you needed?" in the accept dialog and sends the score', async () => {
+      const element = render({ kind: 'accept', qualityFieldOptions: FIELDS });
+      const details = submitted(element);
+      expect($(element, 'c-handoff-modal')?.dataset.id).toBe('accept-form');
+      expect(inDialog(element, 'heading')?.textContent?.trim()).toBe('c.Handoff_Intake_Accept');
+      expect(inDialog(element, 'description')?.textContent?.trim()).toBe(
+        'c.Handoff_Quality_Accept_Description'
+      );
+      const group = inQuestion(element, '[data-field="score"]') as HTMLElement & {
+        label: string;
+        options: { value: string }[];
+        required: boolean;
+      };
+      expect(group.label).toBe('c.Handoff_Quality_Question');
+      expect(group.options.map((option) => option.value)).toEqual(['1', '2', '3', '4', '5']);
+      expect(group.required).toBe(true);
+      // Nothing chosen: refused in the dialog with the question's message.
+      inDialog(element, 'confirm')?.click();
+      await flush();
+      expect(details).toEqual([]);
+      expect(inDialog(element, 'error')?.textContent?.trim()).toBe('c.Handoff_Quality_Invalid');
+      await score(element, 5);
+      expect(inQuestion(element, '[data-field="gapFields"]')).toBeNull();
+      inDialog(element, 'confirm')?.click();
+      await flush();
+      expect(details).toEqual([
+        expect.objectContaining({
+          kind: 'accept',
+          answer: { score: 5, gapFields: [], skipped: false, skipReason: '' }
+        })
+      ]);
+    });
+
+    it('below 4, lists the deal rule set fields by label and sends their API names', async () => {
+      const element = render({ kind: 'accept', qualityFieldOptions: FIELDS });
+      const details = submitted(element);
+      await score(element, 3);
+      const list = inQuestion(element, '[data-field="gapFields"]') as HTMLElement & {
+        label: string;
+        options: { value: string; label: string }[];
+      };
+      expect(list.label).toBe('c.Handoff_Quality_Gap_Fields');
+      expect(list.options.map((option) => option.label)).toEqual(['Customer Goals', 'Champion']);
+      list.dispatchEvent(new CustomEvent('change', { detail: { value: ['Handoff_Champion__c'] } }));
+      await flush();
+      // Going back to 4 drops the list and the fields chosen.
+      await score(element, 4);
+      expect(inQuestion(element, '[data-field="gapFields"]')).toBeNull();
+      await score(element, 1);
+      inQuestion(element, '[data-field="gapFields"]')?.dispatchEvent(
+        new CustomEvent('change', {
+          detail: { value: ['Handoff_Customer_Goals__c', 'Handoff_Champion__c'] }
+        })
+      );
+      await flush();
+      inDialog(element, 'confirm')?.click();
+      await flush();
+      expect(details).toEqual([
+        expect.objectContaining({
+          answer: {
+            score: 1,
+            gapFields: ['Handoff_Customer_Goals__c', 'Handoff_Champion__c'],
+            skipped: false,
+            skipReason: ''
+          }
+        })
+      ]);
+    });
+
+    it('says so when the deal rule set has no fields to choose from', async () => {
+      const element = render({ kind: 'accept', qualityFieldOptions: [] });
+      await score(element, 2);
+      expect(inQuestion(element, '[data-field="gapFields"]')).toBeNull();
+      expect(inQuestion(element, '[data-id="no-gap-fields"]')?.textContent?.trim()).toBe(
+        'c.Handoff_Quality_Gap_Fields_None'
+      );
+    });
+
+    it('skips only with a reason, and a skip clears the score', async () => {
+      const element = render({ kind: 'accept', qualityFieldOptions: FIELDS });
+      const details = submitted(element);
+      await score(element, 2);
+      const skip = inQuestion(element, '[data-field="skip"]') as HTMLElement;
+      skip.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+      await flush();
+      const group = inQuestion(element, '[data-field="score"]') as HTMLElement & {
+        value: string;
+        disabled: boolean;
+        required: boolean;
+      };
+      expect(group.value).toBe('');
+      expect(group.disabled).toBe(true);
+      expect(group.required).toBe(false);
+      expect(inQuestion(element, '[data-field="gapFields"]')).toBeNull();
+      const reason = inQuestion(element, '[data-field="skipReason"]') as HTMLElement & {
+        required: boolean;
+        maxLength: number | string;
+      };
+      expect(reason.required).toBe(true);
+      expect(Number(reason.maxLength)).toBe(255);
+      // Without a reason: refused.
+      inDialog(element, 'confirm')?.click();
+      await flush();
+      expect(details).toEqual([]);
+      expect(inDialog(element, 'error')?.textContent?.trim()).toBe('c.Handoff_Quality_Invalid');
+      // Blank is no reason.
+      reason.dispatchEvent(new CustomEvent('change', { detail: { value: '   ' } }));
+      await flush();
+      inDialog(element, 'confirm')?.click();
+      await flush();
+      expect(details).toEqual([]);
+      reason.dispatchEvent(
+        new CustomEvent('change', { detail: { value: 'Call with the AE instead.' } })
+      );
+      await flush();
+      expect(inDialog(element, 'error')).toBeNull();
+      inDialog(element, 'confirm')?.click();
+      await flush();
+      expect(details).toEqual([
+        expect.objectContaining({
+          kind: 'accept',
+          answer: {
+            score: null,
+            gapFields: [],
+            skipped: true,
+            skipReason: 'Call with the AE instead.'
+          }
+        })
+      ]);
+    });
+
+    it('un-skipping drops the reason and asks for a score again', async () => {
+      const element = render({ kind: 'accept', qualityFieldOptions: FIELDS });
+      const details = submitted(element);
+      const skip = inQuestion(element, '[data-field="skip"]') as HTMLElement;
+      skip.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+      await flush();
+      inQuestion(element, '[data-field="skipReason"]')?.dispatchEvent(
+        new CustomEvent('change', { detail: { value: 'No time.' } })
+      );
+      skip.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
+      await flush();
+      expect(inQuestion(element, '[data-field="skipReason"]')).toBeNull();
+      inDialog(element, 'confirm')?.click();
+      await flush();
+      expect(details).toEqual([]);
+    });
+
+    it('keeps the server refusal in the dialog', async () => {
+      const element = render({ kind: 'accept', error: 'Failed: Name fields only below 4.' });
+      await flush();
+      expect(inDialog(element, 'error')?.textContent?.trim()).toBe(
+        'Failed: Name fields only below 4.'
+      );
+      expect($(element, 'c-handoff-quality-question')).not.toBeNull();
+    });
   });
 });
