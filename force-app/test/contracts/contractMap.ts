@@ -50,7 +50,9 @@ export const CONTRACTS: Record<string, Contract> = {
   'HandoffPanelController.requestException': { type: `${PANEL}#ExceptionState` },
   'HandoffSetupController.getSetupStatus': { type: 'declared' },
   'HandoffSetupController.requestModeChange': { type: 'declared' },
-  'HandoffSetupController.scheduleJobs': { type: 'declared' }
+  'HandoffSetupController.scheduleJobs': { type: 'declared' },
+  'HandoffTeamController.getTeamView': { type: 'declared' },
+  'HandoffTeamController.reassignMember': { type: 'declared' }
 };
 
 /**
