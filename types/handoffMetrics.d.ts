@@ -684,3 +684,58 @@ declare module '@salesforce/label/c.Handoff_Metrics_Value_Percent' {
   const label: string;
   export default label;
 }
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Quality_Score' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Quality_Below_3' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Kpi_Days_To_Go_Live' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Value_Days' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Value_Score' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/apex/HandoffMetricsController.getQuality' {
+  /**
+   * Wire adapter (cacheable): handoff quality over the window, as JSON (see the `QualityData`
+   * type of c/handoffMetrics).
+   */
+  export default function getQuality(params: {
+    segment: string | null;
+    months: number;
+  }): Promise<string>;
+}
+
+declare module '@salesforce/apex/HandoffMetricsController.getGoLive' {
+  /**
+   * Wire adapter (cacheable): time to first value over the window, as JSON (see the
+   * `GoLiveData` type of c/handoffMetrics).
+   */
+  export default function getGoLive(params: {
+    segment: string | null;
+    months: number;
+  }): Promise<string>;
+}
+
+declare module '@salesforce/apex/HandoffMetricsController.getNewPeople' {
+  /**
+   * Wire adapter (cacheable): the people new to the process in the current quarter, as JSON
+   * (see the `NewPeopleData` type of c/handoffMetrics).
+   */
+  export default function getNewPeople(params: { segment: string | null }): Promise<string>;
+}

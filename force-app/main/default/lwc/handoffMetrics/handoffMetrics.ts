@@ -24,10 +24,17 @@
  * complete before the close (`aeMinutesMeasured` of them), and the fields filled and pre-filled
  * at close, whose ratio is the share pre-filled. Over several months the median is the
  * measured-weighted median of the monthly medians, as for the first touch.
+ *
+ * Handoff quality and time to first value (issue 17; docs/metrics.md, "Handoff quality" and
+ * "Time to first value"): a month's average quality score (1–5, Σ score ÷ rated handoffs), its
+ * share of ratings below 3, and the median days from close to go-live of the handoffs closed in
+ * the month whose go-live is recorded. They come from live reads (summarizeQuality and
+ * summarizeGoLive, twinned in Apex by HandoffQualityMetrics) joined to the months by withQuality
+ * and withGoLive, as the AE's time is.
  */
 
 export type Comparator = 'Below' | 'Above';
-export type Unit = 'Percent' | 'Hours' | 'Minutes' | 'Count';
+export type Unit = 'Percent' | 'Hours' | 'Minutes' | 'Count' | 'Score' | 'Days';
 export type PeriodKind = 'Month' | 'Hypercare Week';
 
 /** One `Handoff_Health_Threshold__mdt` record. */
@@ -88,6 +95,31 @@ export interface CountFields {
    * @clientOnly
    */
   fieldsPrefilled?: number;
+  /**
+   * handoffs rated 1–5 by the CSM on accept or return (Quality_Score__c)
+   * @clientOnly
+   */
+  qualityRated?: number;
+  /**
+   * the sum of those scores
+   * @clientOnly
+   */
+  qualityScoreSum?: number;
+  /**
+   * of the rated handoffs, those scored below 3 (1 or 2)
+   * @clientOnly
+   */
+  qualityBelow3?: number;
+  /**
+   * handoffs with a go-live (first value) date recorded
+   * @clientOnly
+   */
+  goLiveCount?: number;
+  /**
+   * median days from close to go-live of those
+   * @clientOnly
+   */
+  goLiveMedianDays?: number | null;
 }
 
 /** One month of handoff counts. */
@@ -126,6 +158,17 @@ function share(part: number | undefined, whole: number): number | null {
 function averageHours(p: CountFields): number | null {
   // Stryker disable next-line ConditionalExpression,EqualityOperator: metricValue, the only caller, reads the NaN or Infinity of a zero count as no value too
   return p.firstTouchCount > 0 ? p.firstTouchHoursSum / p.firstTouchCount : null;
+}
+
+function averageScoreOf(p: CountFields): number | null {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: metricValue reads the NaN of a zero count as no value too
+  return isNumber(p.qualityRated) && p.qualityRated > 0
+    ? asCount(p.qualityScoreSum) / p.qualityRated
+    : null;
+}
+
+function medianDaysOf(p: CountFields): number | null {
+  return asCount(p.goLiveCount) > 0 && isNumber(p.goLiveMedianDays) ? p.goLiveMedianDays : null;
 }
 
 /** The metrics, by the name `Metric__c` holds. */
@@ -190,6 +233,21 @@ export const METRICS: Readonly<Record<string, MetricDefinition>> = {
     label: 'Share of handoff fields pre-filled',
     unit: 'Percent',
     value: (p) => share(p.fieldsPrefilled, p.fieldsFilled ?? 0)
+  },
+  Quality_Score_Average: {
+    label: 'Average handoff quality score',
+    unit: 'Score',
+    value: averageScoreOf
+  },
+  Quality_Below_3_Share: {
+    label: 'Share of quality scores below 3',
+    unit: 'Percent',
+    value: (p) => share(p.qualityBelow3, p.qualityRated ?? 0)
+  },
+  Days_To_Go_Live: {
+    label: 'Median days from close to go-live',
+    unit: 'Days',
+    value: medianDaysOf
   }
 };
 
@@ -312,6 +370,9 @@ export function formatValue(value: number | null, unit: Unit): string {
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
   if (unit === 'Percent') {
     return `${text}%`;
+  }
+  if (unit === 'Days') {
+    return `${text} d`;
   }
   return unit === 'Hours' ? `${text} h` : unit === 'Minutes' ? `${text} min` : text;
 }
@@ -466,6 +527,9 @@ export function poolCounts(parts: readonly CountFields[], period = 'total'): Per
   const medians: { value: number; weight: number }[] = [];
   const aeMedians: { value: number; weight: number }[] = [];
   const ae = { measured: 0, filled: 0, prefilled: 0, has: false };
+  const quality = { rated: 0, sum: 0, below3: 0, has: false };
+  const goLive = { count: 0, has: false };
+  const goLiveMedians: { value: number; weight: number }[] = [];
   for (const p of parts) {
     pooled.handoffs += p.handoffs;
     pooled.completeAtClose += p.completeAtClose;
@@ -495,6 +559,28 @@ export function poolCounts(parts: readonly CountFields[], period = 'total'): Per
     if (isNumber(p.aeMinutesMedian)) {
       aeMedians.push({ value: p.aeMinutesMedian, weight: asCount(p.aeMinutesMeasured) });
     }
+    if (isNumber(p.qualityRated)) {
+      quality.has = true;
+      quality.rated += asCount(p.qualityRated);
+      quality.sum += asCount(p.qualityScoreSum);
+      quality.below3 += asCount(p.qualityBelow3);
+    }
+    if (isNumber(p.goLiveCount)) {
+      goLive.has = true;
+      goLive.count += asCount(p.goLiveCount);
+    }
+    if (isNumber(p.goLiveMedianDays)) {
+      goLiveMedians.push({ value: p.goLiveMedianDays, weight: asCount(p.goLiveCount) });
+    }
+  }
+  if (quality.has) {
+    pooled.qualityRated = quality.rated;
+    pooled.qualityScoreSum = quality.sum;
+    pooled.qualityBelow3 = quality.below3;
+  }
+  if (goLive.has) {
+    pooled.goLiveCount = goLive.count;
+    pooled.goLiveMedianDays = weightedMedian(goLiveMedians);
   }
   if (ae.has) {
     pooled.aeMinutesMeasured = ae.measured;
@@ -511,9 +597,9 @@ export function poolCounts(parts: readonly CountFields[], period = 'total'): Per
   if (hasOpenExceptions) {
     pooled.openExceptions = openExceptions;
   }
-  const median = weightedMedian(medians);
-  if (median !== null) {
-    pooled.firstTouchMedianHours = median;
+  const touchMedian = weightedMedian(medians);
+  if (touchMedian !== null) {
+    pooled.firstTouchMedianHours = touchMedian;
   }
   return pooled;
 }
@@ -527,7 +613,10 @@ export type KpiKey =
   | 'return'
   | 'repeatAsk'
   | 'aeMinutes'
-  | 'prefilledShare';
+  | 'prefilledShare'
+  | 'qualityScore'
+  | 'qualityBelow3'
+  | 'daysToGoLive';
 
 /**
  * `onTarget` meets the target; `ok` is within the threshold where no target is set; `watch`
@@ -565,7 +654,10 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { key: 'return', metrics: ['Return_Rate'], unit: 'Percent', better: 'lower' },
   { key: 'repeatAsk', metrics: ['Repeat_Ask_Rate'], unit: 'Percent', better: 'lower' },
   { key: 'aeMinutes', metrics: ['AE_Minutes_To_Complete'], unit: 'Minutes', better: 'lower' },
-  { key: 'prefilledShare', metrics: ['Prefilled_Share'], unit: 'Percent', better: 'higher' }
+  { key: 'prefilledShare', metrics: ['Prefilled_Share'], unit: 'Percent', better: 'higher' },
+  { key: 'qualityScore', metrics: ['Quality_Score_Average'], unit: 'Score', better: 'higher' },
+  { key: 'qualityBelow3', metrics: ['Quality_Below_3_Share'], unit: 'Percent', better: 'lower' },
+  { key: 'daysToGoLive', metrics: ['Days_To_Go_Live'], unit: 'Days', better: 'lower' }
 ];
 
 /** One KPI over a window. */
@@ -1012,7 +1104,9 @@ function readThreshold(raw: Json): HealthThreshold | null {
     comparator,
     threshold,
     target: asNumberOrNull(raw.target),
-    unit: unit === 'Hours' || unit === 'Minutes' || unit === 'Count' ? unit : 'Percent',
+    unit: (['Hours', 'Minutes', 'Count', 'Score', 'Days'] as string[]).includes(unit)
+      ? (unit as Unit)
+      : 'Percent',
     consecutivePeriods: asNumberOrNull(raw.consecutivePeriods) ?? 1,
     period: period === 'Hypercare Week' ? 'Hypercare Week' : 'Month',
     hypercareWeek: asNumberOrNull(raw.hypercareWeek),
@@ -1243,4 +1337,434 @@ export function prefilledShare(
   group: Pick<AeTimeGroup, 'fieldsFilled' | 'fieldsPrefilled'>
 ): number | null {
   return share(group.fieldsPrefilled, group.fieldsFilled);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handoff quality, time to first value and new people (issue 17; HandoffMetricsController
+// .getQuality, getGoLive and getNewPeople, live reads of the window's handoffs; docs/metrics.md,
+// "Handoff quality", "Time to first value", "New people")
+// ---------------------------------------------------------------------------------------------
+
+/** How many of the most often named fields (and skip reasons) a quality group lists. */
+export const QUALITY_TOP = 5;
+
+/** A score below this is a "below 3" rating. */
+export const QUALITY_LOW_SCORE = 3;
+
+/** The CSM names missing or wrong fields only for a score below this (the question is asked then). */
+export const QUALITY_FIELDS_BELOW = 4;
+
+/** One handoff's quality answer (Quality_Score__c, Quality_Skip_Reason__c, Quality_Gap_Fields__c). */
+export interface QualityAnswer {
+  score: number | null;
+  skipReason: string | null;
+  gapFields: string | null;
+}
+
+/** A name and how many handoffs named it. */
+export interface NamedCount {
+  // eslint-disable-next-line no-restricted-globals -- a member, not window.name (Babel scope misread)
+  name: string;
+  count: number;
+}
+
+/** The quality figures of a group of handoffs. */
+export interface QualitySummary {
+  handoffs: number;
+  /** scored 1–5 */
+  rated: number;
+  scoreSum: number;
+  /** scored 1 or 2 */
+  below3: number;
+  /** not scored, with a skip reason */
+  skipped: number;
+  /** Σ score ÷ rated; null without a rating */
+  average: number | null;
+  /** below3 ÷ rated in percent; null without a rating */
+  below3Share: number | null;
+  /** skip reasons, most often first (at most QUALITY_TOP) */
+  skipReasons: NamedCount[];
+  /** fields named missing or wrong on ratings below 4, most often first (at most QUALITY_TOP) */
+  topFields: NamedCount[];
+}
+
+/** A score the product counts: a whole number from 1 to 5 (anything else is no answer). */
+export function validScore(score: unknown): score is number {
+  return isNumber(score) && Number.isInteger(score) && score >= 1 && score <= 5;
+}
+
+/**
+ * Counts names case-insensitively (trimmed, blanks left out). Each name is shown in its smallest
+ * spelling (by UTF-16 code units, as Apex String.compareTo) so the order of the handoffs never
+ * changes the result; most often first, ties by the lower-cased name.
+ */
+class NameCounter {
+  private readonly counts = new Map<string, NamedCount>();
+
+  add(names: Iterable<string>): void {
+    const seen = new Set<string>();
+    for (const raw of names) {
+      const name = raw.trim();
+      const key = name.toLowerCase();
+      if (!name || seen.has(key)) {
+        continue;
+      }
+      seen.add(key);
+      const found = this.counts.get(key);
+      if (found) {
+        found.count++;
+        found.name = name < found.name ? name : found.name;
+      } else {
+        this.counts.set(key, { name, count: 1 });
+      }
+    }
+  }
+
+  top(limit: number): NamedCount[] {
+    return [...this.counts.entries()]
+      .sort(([keyA, a], [keyB, b]) => {
+        if (a.count !== b.count) {
+          return b.count - a.count;
+        }
+        return keyA < keyB ? -1 : 1;
+      })
+      .slice(0, limit)
+      .map(([, v]) => ({ name: v.name, count: v.count }));
+  }
+}
+
+/**
+ * The quality figures of some handoffs (the Apex twin is HandoffQualityMetrics.summarize; the
+ * vectors of kind `quality` hold both to the same answers). A handoff is rated when its score is
+ * a whole number 1–5, skipped when it is not rated and has a skip reason; the fields named count
+ * only on ratings below 4, once per handoff whatever their case.
+ */
+export function summarizeQuality(answers: readonly QualityAnswer[]): QualitySummary {
+  const reasons = new NameCounter();
+  const fields = new NameCounter();
+  const summary: QualitySummary = {
+    handoffs: answers.length,
+    rated: 0,
+    scoreSum: 0,
+    below3: 0,
+    skipped: 0,
+    average: null,
+    below3Share: null,
+    skipReasons: [],
+    topFields: []
+  };
+  for (const answer of answers) {
+    if (validScore(answer.score)) {
+      summary.rated++;
+      summary.scoreSum += answer.score;
+      summary.below3 += answer.score < QUALITY_LOW_SCORE ? 1 : 0;
+      if (answer.score < QUALITY_FIELDS_BELOW && answer.gapFields) {
+        fields.add(answer.gapFields.split(';'));
+      }
+    } else if (answer.skipReason && answer.skipReason.trim()) {
+      summary.skipped++;
+      reasons.add([answer.skipReason]);
+    }
+  }
+  summary.average = summary.rated > 0 ? summary.scoreSum / summary.rated : null;
+  summary.below3Share = share(summary.below3, summary.rated);
+  summary.skipReasons = reasons.top(QUALITY_TOP);
+  summary.topFields = fields.top(QUALITY_TOP);
+  return summary;
+}
+
+/** One handoff's go-live figures (Days_To_Go_Live__c, Go_Live_Days_Vs_Target__c). */
+export interface GoLiveRecord {
+  daysToGoLive: number | null;
+  daysVsTarget: number | null;
+}
+
+/** The time-to-first-value figures of a group of handoffs. */
+export interface GoLiveSummary {
+  handoffs: number;
+  /** with a go-live date recorded */
+  goLives: number;
+  /** median days from close to go-live; null without a go-live */
+  medianDays: number | null;
+  /** go-lives with a target go-live */
+  withTarget: number;
+  /** of those, on or before the target */
+  onTime: number;
+  /** onTime ÷ withTarget in percent; null without a target */
+  onTimeShare: number | null;
+  /** go-lives after the target */
+  late: number;
+  /** median days after the target of the late ones; null when none was late */
+  medianDaysLate: number | null;
+}
+
+/** The median of numbers: the middle one, or the mean of the two middle ones; null for none. */
+export function median(values: readonly number[]): number | null {
+  const sorted = values.filter(isNumber).sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return null;
+  }
+  return (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.floor(sorted.length / 2)]) / 2;
+}
+
+/**
+ * The time-to-first-value figures of some handoffs (the Apex twin is
+ * HandoffQualityMetrics.summarizeGoLive; vectors of kind `goLive`). A go-live counts when its
+ * days from close are known; it is on time when it is on or before the target (days vs target
+ * ≤ 0), late when after; a go-live without a target counts in neither.
+ */
+export function summarizeGoLive(records: readonly GoLiveRecord[]): GoLiveSummary {
+  const days: number[] = [];
+  const lateDays: number[] = [];
+  let withTarget = 0;
+  let onTime = 0;
+  for (const r of records) {
+    if (!isNumber(r.daysToGoLive)) {
+      continue;
+    }
+    days.push(r.daysToGoLive);
+    if (isNumber(r.daysVsTarget)) {
+      withTarget++;
+      if (r.daysVsTarget <= 0) {
+        onTime++;
+      } else {
+        lateDays.push(r.daysVsTarget);
+      }
+    }
+  }
+  return {
+    handoffs: records.length,
+    goLives: days.length,
+    medianDays: median(days),
+    withTarget,
+    onTime,
+    onTimeShare: share(onTime, withTarget),
+    late: lateDays.length,
+    medianDaysLate: median(lateDays)
+  };
+}
+
+/** One group of the quality read: a month (`YYYY-MM`), an AE (User Id), a segment or the total. */
+export interface QualityGroup extends QualitySummary {
+  key: string;
+  label: string;
+}
+
+/** What `HandoffMetricsController.getQuality(segment, months)` returns. */
+export interface QualityData {
+  total: QualityGroup;
+  months: QualityGroup[];
+  aes: QualityGroup[];
+  segments: QualityGroup[];
+  truncated: boolean;
+}
+
+/** One group of the go-live read: a month (`YYYY-MM`), a segment or the total. */
+export interface GoLiveGroup extends GoLiveSummary {
+  key: string;
+  label: string;
+}
+
+/** What `HandoffMetricsController.getGoLive(segment, months)` returns. */
+export interface GoLiveData {
+  total: GoLiveGroup;
+  months: GoLiveGroup[];
+  segments: GoLiveGroup[];
+  truncated: boolean;
+}
+
+/** One person new to the process in the quarter (an AE or a CSM). */
+export interface NewPerson {
+  userId: string;
+  // eslint-disable-next-line no-restricted-globals -- a member, not window.name (Babel scope misread)
+  name: string;
+  role: 'AE' | 'CSM';
+  /** handoffs of the quarter on which the person was new to the process */
+  handoffsAsNew: number;
+  /** the person's handoffs so far (the highest handoff number seen) */
+  handoffsSoFar: number;
+  /** of the quarter's handoffs with the person, complete at close */
+  completeAtClose: number;
+  handoffs: number;
+  rated: number;
+  scoreSum: number;
+}
+
+/** What `HandoffMetricsController.getNewPeople(quarterStart)` returns. */
+export interface NewPeopleData {
+  /** `YYYY-MM-DD`: the first day of the quarter */
+  quarterStart: string;
+  people: NewPerson[];
+  truncated: boolean;
+}
+
+function readNamedCounts(value: unknown): NamedCount[] {
+  return asArray(value)
+    .map(asObject)
+    .filter((n) => asText(n.name) !== '')
+    .map((n) => ({ name: asText(n.name), count: asCount(n.count) }));
+}
+
+function readQualityGroup(raw: Json): QualityGroup {
+  const rated = asCount(raw.rated);
+  const scoreSum = asCount(raw.scoreSum);
+  const below3 = Math.min(asCount(raw.below3), rated);
+  return {
+    key: asText(raw.key),
+    label: asText(raw.label) || asText(raw.key),
+    handoffs: asCount(raw.handoffs),
+    rated,
+    scoreSum,
+    below3,
+    skipped: asCount(raw.skipped),
+    // recomputed from the counts, never taken from the text
+    average: rated > 0 ? scoreSum / rated : null,
+    below3Share: share(below3, rated),
+    skipReasons: readNamedCounts(raw.skipReasons),
+    topFields: readNamedCounts(raw.topFields)
+  };
+}
+
+function readGoLiveGroup(raw: Json): GoLiveGroup {
+  const goLives = asCount(raw.goLives);
+  const withTarget = Math.min(asCount(raw.withTarget), goLives);
+  const onTime = Math.min(asCount(raw.onTime), withTarget);
+  const late = Math.min(asCount(raw.late), withTarget - onTime);
+  return {
+    key: asText(raw.key),
+    label: asText(raw.label) || asText(raw.key),
+    handoffs: asCount(raw.handoffs),
+    goLives,
+    medianDays: goLives > 0 ? asNumberOrNull(raw.medianDays) : null,
+    withTarget,
+    onTime,
+    onTimeShare: share(onTime, withTarget),
+    late,
+    medianDaysLate: late > 0 ? asNumberOrNull(raw.medianDaysLate) : null
+  };
+}
+
+const byMonthKey = <T extends { key: string }>(groups: T[]): T[] =>
+  groups
+    .filter((g) => MONTH.test(g.key))
+    // Stryker disable next-line EqualityOperator: month keys of one read are distinct
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+
+/**
+ * Reads the quality JSON defensively: counts that are not non-negative numbers are 0, below 3
+ * never exceeds rated, the average and share are recomputed from the counts, months keep only
+ * `YYYY-MM` keys (oldest first).
+ * @throws SyntaxError when the text is not JSON
+ */
+export function parseQuality(json: string | null | undefined): QualityData {
+  const raw = asObject(json ? (JSON.parse(json) as unknown) : {});
+  const groups = (value: unknown): QualityGroup[] =>
+    asArray(value).map(asObject).map(readQualityGroup);
+  return {
+    total: readQualityGroup(asObject(raw.total)),
+    months: byMonthKey(groups(raw.months)),
+    aes: groups(raw.aes),
+    segments: groups(raw.segments),
+    truncated: raw.truncated === true
+  };
+}
+
+/**
+ * Reads the go-live JSON defensively, as parseQuality: on time and late never exceed the
+ * go-lives with a target, a median needs a go-live (a late one) behind it.
+ * @throws SyntaxError when the text is not JSON
+ */
+export function parseGoLive(json: string | null | undefined): GoLiveData {
+  const raw = asObject(json ? (JSON.parse(json) as unknown) : {});
+  const groups = (value: unknown): GoLiveGroup[] =>
+    asArray(value).map(asObject).map(readGoLiveGroup);
+  return {
+    total: readGoLiveGroup(asObject(raw.total)),
+    months: byMonthKey(groups(raw.months)),
+    segments: groups(raw.segments),
+    truncated: raw.truncated === true
+  };
+}
+
+/**
+ * Reads the new-people JSON defensively: people without a User Id are dropped, a role other than
+ * CSM reads as AE, counts are non-negative and complete never exceeds handoffs.
+ * @throws SyntaxError when the text is not JSON
+ */
+export function parseNewPeople(json: string | null | undefined): NewPeopleData {
+  const raw = asObject(json ? (JSON.parse(json) as unknown) : {});
+  const quarterStart = asText(raw.quarterStart);
+  return {
+    quarterStart: DAY.test(quarterStart) ? quarterStart : '',
+    people: asArray(raw.people)
+      .map(asObject)
+      .filter((p) => asText(p.userId) !== '')
+      .map((p) => {
+        const handoffs = asCount(p.handoffs);
+        const rated = asCount(p.rated);
+        return {
+          userId: asText(p.userId),
+          name: asText(p.name) || asText(p.userId),
+          role: p.role === 'CSM' ? ('CSM' as const) : ('AE' as const),
+          handoffsAsNew: asCount(p.handoffsAsNew),
+          handoffsSoFar: asCount(p.handoffsSoFar),
+          completeAtClose: Math.min(asCount(p.completeAtClose), handoffs),
+          handoffs,
+          rated,
+          scoreSum: rated > 0 ? asCount(p.scoreSum) : 0
+        };
+      }),
+    truncated: raw.truncated === true
+  };
+}
+
+/** A new person's average score, or null without a rating. */
+export function averageScore(p: Pick<NewPerson, 'rated' | 'scoreSum'>): number | null {
+  return p.rated > 0 ? p.scoreSum / p.rated : null;
+}
+
+/**
+ * The months with the quality figures of the same months added (a month the quality read does
+ * not have gets zero rated), so the quality tiles, trends and red flags read them like any
+ * other count. Without quality data the months are returned as they are.
+ */
+export function withQuality(
+  periods: readonly PeriodCounts[],
+  quality: QualityData | null | undefined
+): PeriodCounts[] {
+  if (!quality) {
+    return [...periods];
+  }
+  const byMonth = new Map(quality.months.map((g) => [g.key, g]));
+  return periods.map((p) => {
+    const group = byMonth.get(p.period);
+    return {
+      ...p,
+      qualityRated: group ? group.rated : 0,
+      qualityScoreSum: group ? group.scoreSum : 0,
+      qualityBelow3: group ? group.below3 : 0
+    };
+  });
+}
+
+/**
+ * The months with the go-live figures of the same months (by close month) added: a month the
+ * go-live read does not have gets no go-live and no median.
+ */
+export function withGoLive(
+  periods: readonly PeriodCounts[],
+  goLive: GoLiveData | null | undefined
+): PeriodCounts[] {
+  if (!goLive) {
+    return [...periods];
+  }
+  const byMonth = new Map(goLive.months.map((g) => [g.key, g]));
+  return periods.map((p) => {
+    const group = byMonth.get(p.period);
+    return {
+      ...p,
+      goLiveCount: group ? group.goLives : 0,
+      goLiveMedianDays: group ? group.medianDays : null
+    };
+  });
 }

@@ -152,6 +152,11 @@ import ROLLOUT_PILOT_NONE from '@salesforce/label/c.Handoff_Metrics_Rollout_Pilo
 import VALUE_MINUTES from '@salesforce/label/c.Handoff_Metrics_Value_Minutes';
 import KPI_AE_MINUTES from '@salesforce/label/c.Handoff_Metrics_Kpi_Ae_Minutes';
 import KPI_PREFILLED from '@salesforce/label/c.Handoff_Metrics_Kpi_Prefilled';
+import KPI_QUALITY_SCORE from '@salesforce/label/c.Handoff_Metrics_Kpi_Quality_Score';
+import KPI_QUALITY_BELOW_3 from '@salesforce/label/c.Handoff_Metrics_Kpi_Quality_Below_3';
+import KPI_DAYS_TO_GO_LIVE from '@salesforce/label/c.Handoff_Metrics_Kpi_Days_To_Go_Live';
+import VALUE_DAYS from '@salesforce/label/c.Handoff_Metrics_Value_Days';
+import VALUE_SCORE from '@salesforce/label/c.Handoff_Metrics_Value_Score';
 import AE_HEADING from '@salesforce/label/c.Handoff_Metrics_Ae_Heading';
 import AE_HELP from '@salesforce/label/c.Handoff_Metrics_Ae_Help';
 import AE_OVERALL from '@salesforce/label/c.Handoff_Metrics_Ae_Overall';
@@ -226,7 +231,10 @@ const REPORT_PATTERNS: Record<KpiKey | 'volume', RegExp> = {
   return: /return/i,
   repeatAsk: /repeat/i,
   aeMinutes: /ae_?time/i,
-  prefilledShare: /ae_?time|prefill/i
+  prefilledShare: /ae_?time|prefill/i,
+  qualityScore: /quality/i,
+  qualityBelow3: /quality/i,
+  daysToGoLive: /go_?live|first_?value/i
 };
 
 const KPI_LABELS: Record<KpiKey, string> = {
@@ -238,7 +246,10 @@ const KPI_LABELS: Record<KpiKey, string> = {
   return: KPI_RETURN,
   repeatAsk: KPI_REPEAT_ASK,
   aeMinutes: KPI_AE_MINUTES,
-  prefilledShare: KPI_PREFILLED
+  prefilledShare: KPI_PREFILLED,
+  qualityScore: KPI_QUALITY_SCORE,
+  qualityBelow3: KPI_QUALITY_BELOW_3,
+  daysToGoLive: KPI_DAYS_TO_GO_LIVE
 };
 
 /** Measure names for flags, by `Metric__c`. */
@@ -254,15 +265,27 @@ const METRIC_LABELS: Record<string, string> = {
   Repeat_Ask_Count: METRIC_REPEAT_ASK_COUNT,
   Open_Exception_Count: METRIC_OPEN_EXCEPTIONS,
   AE_Minutes_To_Complete: KPI_AE_MINUTES,
-  Prefilled_Share: KPI_PREFILLED
+  Prefilled_Share: KPI_PREFILLED,
+  Quality_Score_Average: KPI_QUALITY_SCORE,
+  Quality_Below_3_Share: KPI_QUALITY_BELOW_3,
+  Days_To_Go_Live: KPI_DAYS_TO_GO_LIVE
 };
 
+/** The KPIs read live (AE time, quality, go-live), each section with its own tables. */
+const LIVE_KPIS: readonly KpiKey[] = [
+  'aeMinutes',
+  'prefilledShare',
+  'qualityScore',
+  'qualityBelow3',
+  'daysToGoLive'
+];
+
 /**
- * The KPIs of the segment, team and CSM breakdowns: not the AE's time, which the snapshots behind
- * those rows do not carry (the AE section has its own per-AE table).
+ * The KPIs of the segment, team and CSM breakdowns: not the live-read ones, which the snapshots
+ * behind those rows do not carry (their sections have their own per-AE and per-segment tables).
  */
 const BREAKDOWN_KPIS: readonly KpiKey[] = KPI_DEFINITIONS.map((d) => d.key).filter(
-  (key) => key !== 'aeMinutes' && key !== 'prefilledShare'
+  (key) => !LIVE_KPIS.includes(key)
 );
 
 const STATUS_TEXT: Record<KpiStatus, string> = {
@@ -542,6 +565,12 @@ export function formatMeasure(value: number | null, unit: Unit): string {
   if (unit === 'Minutes') {
     return format(VALUE_MINUTES, text);
   }
+  if (unit === 'Days') {
+    return format(VALUE_DAYS, text);
+  }
+  if (unit === 'Score') {
+    return format(VALUE_SCORE, text);
+  }
   return unit === 'Hours' ? format(VALUE_HOURS, text) : text;
 }
 
@@ -579,6 +608,12 @@ function kpiCounts(key: KpiKey, c: CountFields): [number, number] | null {
       return typeof c.fieldsFilled === 'number' ? [c.fieldsPrefilled ?? 0, c.fieldsFilled] : null;
     case 'aeMinutes':
       return typeof c.aeMinutesMeasured === 'number' ? [c.aeMinutesMeasured, c.handoffs] : null;
+    case 'qualityScore':
+      return typeof c.qualityRated === 'number' ? [c.qualityRated, c.handoffs] : null;
+    case 'qualityBelow3':
+      return typeof c.qualityRated === 'number' ? [c.qualityBelow3 ?? 0, c.qualityRated] : null;
+    case 'daysToGoLive':
+      return typeof c.goLiveCount === 'number' ? [c.goLiveCount, c.handoffs] : null;
     default:
       return null;
   }

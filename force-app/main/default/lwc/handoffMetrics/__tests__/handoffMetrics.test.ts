@@ -29,10 +29,16 @@ import {
   parseDashboard,
   poolCounts,
   rolloutMode,
+  summarizeGoLive,
+  summarizeQuality,
   weightedMedian
 } from '../handoffMetrics';
 import type {
+  GoLiveRecord,
+  GoLiveSummary,
   HealthThreshold,
+  QualityAnswer,
+  QualitySummary,
   HypercareData,
   KpiKey,
   KpiStatus,
@@ -101,7 +107,23 @@ interface HypercareVector {
   };
 }
 
-type Vector = RedFlagVector | KpiVector | HypercareVector;
+interface QualityVector {
+  kind: 'quality';
+  // eslint-disable-next-line no-restricted-globals -- a member, not window.name (Babel scope misread)
+  name: string;
+  answers: QualityAnswer[];
+  expected: QualitySummary;
+}
+
+interface GoLiveVector {
+  kind: 'goLive';
+  // eslint-disable-next-line no-restricted-globals -- a member, not window.name (Babel scope misread)
+  name: string;
+  records: GoLiveRecord[];
+  expected: GoLiveSummary;
+}
+
+type Vector = RedFlagVector | KpiVector | HypercareVector | QualityVector | GoLiveVector;
 
 interface VectorFile {
   version: number;
@@ -142,6 +164,8 @@ describe('the vector file', () => {
     expect(byKind('redFlags').length).toBeGreaterThanOrEqual(10);
     expect(byKind('kpis').length).toBeGreaterThanOrEqual(8);
     expect(byKind('hypercare').length).toBeGreaterThanOrEqual(8);
+    expect(byKind('quality').length).toBeGreaterThanOrEqual(6);
+    expect(byKind('goLive').length).toBeGreaterThanOrEqual(4);
   });
 
   it('names every vector once', () => {
@@ -165,9 +189,14 @@ describe('the vector file', () => {
       'aeMinutesMeasured',
       'aeMinutesMedian',
       'fieldsFilled',
-      'fieldsPrefilled'
+      'fieldsPrefilled',
+      'qualityRated',
+      'qualityScoreSum',
+      'qualityBelow3',
+      'goLiveCount',
+      'goLiveMedianDays'
     ];
-    const periods = file.vectors.flatMap((v) => (v.kind === 'hypercare' ? [] : v.periods));
+    const periods = [...byKind('redFlags'), ...byKind('kpis')].flatMap((v) => v.periods);
     expect(periods.length).toBeGreaterThan(0);
     for (const p of periods) {
       expect(Object.keys(p).sort()).toEqual([...keys].sort());
@@ -279,6 +308,33 @@ describe('hypercare vectors', () => {
     for (const name of v.expected.notEvaluated ?? []) {
       expect(result.flags.find((f) => f.threshold.developerName === name)?.evaluated).toBe(false);
     }
+  });
+});
+
+describe('quality vectors', () => {
+  it.each(byKind('quality').map((v) => [v.name, v] as const))('%s', (_name, v) => {
+    const actual = summarizeQuality(v.answers);
+    const { average, below3Share, ...counts } = actual;
+    const { average: expectedAverage, below3Share: expectedShare, ...expectedCounts } = v.expected;
+    expect(counts).toEqual(expectedCounts);
+    expectClose(average, expectedAverage);
+    expectClose(below3Share, expectedShare);
+  });
+
+  it('gives the same summary whatever the order of the handoffs', () => {
+    for (const v of byKind('quality')) {
+      expect(summarizeQuality([...v.answers].reverse())).toEqual(summarizeQuality(v.answers));
+    }
+  });
+});
+
+describe('go-live vectors', () => {
+  it.each(byKind('goLive').map((v) => [v.name, v] as const))('%s', (_name, v) => {
+    const actual = summarizeGoLive(v.records);
+    const { onTimeShare, ...counts } = actual;
+    const { onTimeShare: expectedShare, ...expectedCounts } = v.expected;
+    expect(counts).toEqual(expectedCounts);
+    expectClose(onTimeShare, expectedShare);
   });
 });
 

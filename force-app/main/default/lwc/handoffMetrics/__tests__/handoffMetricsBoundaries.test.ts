@@ -8,6 +8,14 @@
 import {
   METRICS,
   addDays,
+  averageScore,
+  median,
+  parseGoLive,
+  parseNewPeople,
+  parseQuality,
+  validScore,
+  withGoLive,
+  withQuality,
   addMonths,
   computeKpis,
   emptyCounts,
@@ -100,8 +108,16 @@ describe('the metrics as people read them', () => {
       Repeat_Ask_Count: ['Handoffs where the customer was asked again', 'Count'],
       Open_Exception_Count: ['Unresolved exception requests', 'Count'],
       AE_Minutes_To_Complete: ['Median minutes for the AE to complete the handoff', 'Minutes'],
-      Prefilled_Share: ['Share of handoff fields pre-filled', 'Percent']
+      Prefilled_Share: ['Share of handoff fields pre-filled', 'Percent'],
+      Quality_Score_Average: ['Average handoff quality score', 'Score'],
+      Quality_Below_3_Share: ['Share of quality scores below 3', 'Percent'],
+      Days_To_Go_Live: ['Median days from close to go-live', 'Days']
     });
+  });
+
+  it('formats days with a d and scores bare', () => {
+    expect(formatValue(30.25, 'Days')).toBe('30.3 d');
+    expect(formatValue(3.45, 'Score')).toBe('3.5');
   });
 
   it('formats hours with an h, counts bare, percentages with %, one decimal at most', () => {
@@ -414,7 +430,10 @@ describe('KPI tiles', () => {
       ['return', null],
       ['repeatAsk', null],
       ['aeMinutes', null],
-      ['prefilledShare', null]
+      ['prefilledShare', null],
+      ['qualityScore', null],
+      ['qualityBelow3', null],
+      ['daysToGoLive', null]
     ]);
     expect(
       computeKpis([month('2026-03', 10, 9)], []).find((k) => k.key === 'firstTouchMedian')?.basis
@@ -702,5 +721,128 @@ describe('parseDashboard on unusual input', () => {
     expect(rolloutMode(['Pilot'])).toBe('Installed');
     expect(rolloutMode(null)).toBe('Installed');
     expect(rolloutMode({ mode: 'Pilot' })).toBe('Installed');
+  });
+});
+
+describe('quality, go-live and new people reads (issue 17)', () => {
+  const group = (key: string, extra: Record<string, unknown>) => ({
+    key,
+    label: key,
+    handoffs: 10,
+    ...extra
+  });
+
+  it('reads the quality JSON: counts kept sane, average and share recomputed, months sorted', () => {
+    const data = parseQuality(
+      JSON.stringify({
+        total: group('total', { rated: 4, scoreSum: 14, below3: 9, average: 99, skipped: -1 }),
+        months: [group('2026-03', { rated: 2, scoreSum: 8 }), group('2026-01', {}), group('x', {})],
+        aes: [
+          group('005A', {
+            topFields: [
+              { name: 'Amount', count: 2 },
+              { name: '', count: 1 }
+            ]
+          })
+        ],
+        truncated: true
+      })
+    );
+    expect(data.total).toMatchObject({ rated: 4, scoreSum: 14, below3: 4, skipped: 0 });
+    expect(data.total.average).toBe(3.5);
+    expect(data.total.below3Share).toBe(100);
+    expect(data.months.map((m) => m.key)).toEqual(['2026-01', '2026-03']);
+    expect(data.months[0].average).toBeNull();
+    expect(data.aes[0].topFields).toEqual([{ name: 'Amount', count: 2 }]);
+    expect(data.truncated).toBe(true);
+    expect(parseQuality(null).total.rated).toBe(0);
+  });
+
+  it('reads the go-live JSON: on time and late bounded by the go-lives with a target', () => {
+    const data = parseGoLive(
+      JSON.stringify({
+        total: group('total', {
+          goLives: 3,
+          medianDays: 12,
+          withTarget: 5,
+          onTime: 4,
+          late: 2,
+          medianDaysLate: 4
+        }),
+        months: [group('2026-02', { goLives: 0, medianDays: 9 })]
+      })
+    );
+    expect(data.total).toMatchObject({ goLives: 3, withTarget: 3, onTime: 3, late: 0 });
+    expect(data.total.medianDaysLate).toBeNull();
+    expect(data.total.onTimeShare).toBe(100);
+    expect(data.months[0].medianDays).toBeNull();
+    expect(data.truncated).toBe(false);
+  });
+
+  it('reads the new people: no User Id dropped, role AE unless CSM, complete within handoffs', () => {
+    const data = parseNewPeople(
+      JSON.stringify({
+        quarterStart: '2026-01-01',
+        people: [
+          {
+            userId: '005A',
+            name: 'Ana',
+            role: 'CSM',
+            handoffs: 2,
+            completeAtClose: 5,
+            rated: 2,
+            scoreSum: 7
+          },
+          { userId: '005B', role: 'Sales', handoffs: 1, rated: 0, scoreSum: 4 },
+          { name: 'nobody' }
+        ]
+      })
+    );
+    expect(data.quarterStart).toBe('2026-01-01');
+    expect(data.people.map((p) => [p.name, p.role, p.completeAtClose, p.scoreSum])).toEqual([
+      ['Ana', 'CSM', 2, 7],
+      ['005B', 'AE', 0, 0]
+    ]);
+    expect(averageScore(data.people[0])).toBe(3.5);
+    expect(averageScore(data.people[1])).toBeNull();
+    expect(parseNewPeople('{"quarterStart":"2026-1-1"}').quarterStart).toBe('');
+  });
+
+  it('joins quality and go-live figures to the months; a month without them has none', () => {
+    const months = [emptyCounts('2026-01'), emptyCounts('2026-02')];
+    const quality = parseQuality(
+      JSON.stringify({ months: [group('2026-02', { rated: 3, scoreSum: 12, below3: 1 })] })
+    );
+    const goLive = parseGoLive(
+      JSON.stringify({ months: [group('2026-01', { goLives: 2, medianDays: 21 })] })
+    );
+    const joined = withGoLive(withQuality(months, quality), goLive);
+    expect(joined.map((m) => [m.qualityRated, m.qualityScoreSum, m.qualityBelow3])).toEqual([
+      [0, 0, 0],
+      [3, 12, 1]
+    ]);
+    expect(joined.map((m) => [m.goLiveCount, m.goLiveMedianDays])).toEqual([
+      [2, 21],
+      [0, null]
+    ]);
+    expect(withQuality(months, null)).toEqual(months);
+    expect(withGoLive(months, undefined)).toEqual(months);
+  });
+
+  it('takes the median of an even count as the mean of the middle two, and none of nothing', () => {
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNull();
+  });
+
+  it('counts only whole scores from 1 to 5', () => {
+    expect([0, 1, 5, 6, 2.5, Number.NaN].map(validScore)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      false
+    ]);
   });
 });

@@ -313,7 +313,7 @@ describe('c-handoff-metrics-dashboard states', () => {
 });
 
 describe('c-handoff-metrics-dashboard KPI tiles', () => {
-  it('shows the nine KPIs in order, pooled over the window', async () => {
+  it('shows the twelve KPIs in order, pooled over the window', async () => {
     const element = await renderWith(data());
     expect($$(element, 'li[data-tile]').map((li) => li.dataset.tile)).toEqual([
       'completion',
@@ -324,7 +324,10 @@ describe('c-handoff-metrics-dashboard KPI tiles', () => {
       'return',
       'repeatAsk',
       'aeMinutes',
-      'prefilledShare'
+      'prefilledShare',
+      'qualityScore',
+      'qualityBelow3',
+      'daysToGoLive'
     ]);
     expect(text($(element, '[data-id="subtitle"]'))).toBe(
       'Handoffs closed in the 12 months to March 2026'
@@ -415,7 +418,10 @@ describe('c-handoff-metrics-dashboard trends', () => {
       'return',
       'repeatAsk',
       'aeMinutes',
-      'prefilledShare'
+      'prefilledShare',
+      'qualityScore',
+      'qualityBelow3',
+      'daysToGoLive'
     ]);
     for (const chart of charts) {
       expect(chart.querySelectorAll('g[data-bar]').length).toBe(12);
