@@ -60,6 +60,7 @@ const AUDIENCE: Record<string, string[]> = {
   handoffPanel: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffPanelException: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffIntakeChecklist: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
+  handoffFirstTimeGuide: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffIntakeTeam: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffMyHandoffs: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffMetricsDashboard: ['Handoff_Admin', 'Handoff_Leadership'],
