@@ -382,6 +382,19 @@ describe('c-handoff-intake-checklist handoffs', () => {
     ]);
   });
 
+  it("gives each expanded handoff its CS team (c/handoffIntakeTeam, by the handoff's Id)", async () => {
+    const element = await renderWith(viewData());
+    const teams = $$(element, 'c-handoff-intake-team') as (HTMLElement & { handoffId: string })[];
+    expect(teams.map((team) => team.handoffId)).toEqual([FIRST]);
+    button(handoffItem(element, SECOND), 'button[data-action="toggle"]').click();
+    await flush();
+    expect(
+      ($$(element, 'c-handoff-intake-team') as (HTMLElement & { handoffId: string })[]).map(
+        (team) => team.handoffId
+      )
+    ).toEqual([FIRST, SECOND]);
+  });
+
   it('expands and collapses a handoff from its heading button', async () => {
     const element = await renderWith(viewData());
     const second = button(handoffItem(element, SECOND), 'button[data-action="toggle"]');
