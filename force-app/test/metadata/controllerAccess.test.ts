@@ -59,7 +59,7 @@ function apexImports(): Map<string, Set<string>> {
 const AUDIENCE: Record<string, string[]> = {
   handoffPanel: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffPanelException: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
-  // The AE's one question (issue 17): only the AE or an admin sees the card; every panel reader calls it.
+  // The AE's one question (issue 17): the card shows for the AE or an admin only.
   handoffPanelFeedback: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffIntakeChecklist: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffFirstTimeGuide: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
