@@ -2,7 +2,8 @@
  * @description "My handoffs" for the app home page and Lightning home pages (desktop and the
  * Salesforce mobile app): the running CSM's open handoffs grouped as due soon, SLA breached,
  * returned to Sales and on hold, each with a link to the handoff and its account, and how many
- * more are on track. Data: one cacheable Apex read (HandoffIntakeController.getMyHandoffs), which
+ * more are on track. Handoffs where the user is a CS team member (not the CSM) are listed too,
+ * with their role ("Onboarding Manager on Globex"; docs/behaviour.md, "CS team"). Data: one cacheable Apex read (HandoffIntakeController.getMyHandoffs), which
  * does the grouping with the segment policy's SLA warning share; Refresh reloads it.
  */
 import { LightningElement, wire } from 'lwc';
@@ -27,6 +28,7 @@ import ON_TRACK from '@salesforce/label/c.Handoff_Intake_My_On_Track';
 import DUE from '@salesforce/label/c.Handoff_Intake_My_Due';
 import RETURNED_AT from '@salesforce/label/c.Handoff_Intake_My_Returned_At';
 import REFRESHED from '@salesforce/label/c.Handoff_Intake_My_Refreshed';
+import TEAM_ROLE from '@salesforce/label/c.Handoff_Team_My_Role';
 
 type MyHandoffRow = HandoffIntake.MyHandoffRow;
 type MyHandoffs = HandoffIntake.MyHandoffs;
@@ -38,6 +40,8 @@ interface Row extends MyHandoffRow {
   accountUrl: string;
   /** status · segment · due (or returned) date, separated as the reader expects */
   meta: string;
+  /** "Onboarding Manager on Globex" where the user is a CS team member, not the CSM; else ''. */
+  teamRoleText: string;
 }
 
 interface Group {
@@ -181,7 +185,10 @@ export default class HandoffMyHandoffs extends LightningElement {
         ...row,
         url: recordUrl(row.id),
         accountUrl: recordUrl(row.accountId),
-        meta: rowMeta(row, key)
+        meta: rowMeta(row, key),
+        teamRoleText: row.teamRole
+          ? format(TEAM_ROLE, row.teamRole, row.accountName || row.name)
+          : ''
       }));
       return {
         key,

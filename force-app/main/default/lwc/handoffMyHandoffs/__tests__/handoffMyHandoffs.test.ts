@@ -32,6 +32,9 @@ jest.mock(
   () => ({ default: 'Returned {0}' }),
   { virtual: true }
 );
+jest.mock('@salesforce/label/c.Handoff_Team_My_Role', () => ({ default: '{0} on {1}' }), {
+  virtual: true
+});
 jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'America/Los_Angeles' }), {
   virtual: true
 });
@@ -159,6 +162,27 @@ describe('c-handoff-my-handoffs groups', () => {
       'c.Handoff_Intake_My_Returned 1',
       'c.Handoff_Intake_My_On_Hold 0'
     ]);
+  });
+
+  it("shows the user's CS team role on a handoff where they are a member, not the CSM", async () => {
+    const element = await renderWith(data());
+    const roles = $$(element, '[data-id="team-role"]');
+    expect(roles.map((r) => [r.closest('li')?.dataset.row, r.textContent?.trim()])).toEqual([
+      ['a0B000000000012AAA', 'Onboarding Manager on Initech']
+    ]);
+  });
+
+  it('names the handoff when a team row has no account, and joins two roles', async () => {
+    const view = data();
+    view.dueSoon[1] = {
+      ...view.dueSoon[1],
+      teamRole: 'Onboarding Manager, Solutions Engineer'
+    };
+    const element = await renderWith(view);
+    const row = $(element, 'li[data-row="a0B000000000013AAA"]') as HTMLElement;
+    expect(row.querySelector('[data-id="team-role"]')?.textContent?.trim()).toBe(
+      'Onboarding Manager, Solutions Engineer on HO-00013'
+    );
   });
 
   it('links each handoff and its account', async () => {
