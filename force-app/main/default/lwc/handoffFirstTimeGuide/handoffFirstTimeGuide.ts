@@ -74,9 +74,11 @@ export default class HandoffFirstTimeGuide extends LightningElement {
     if (this.hidden) {
       return;
     }
-    getGuide({ audience: this.audience })
-      .then((guide: HandoffNewPeople.Guide) => {
-        this.guide = guide;
+    // Through a resolved promise, so a call that throws at once is handled as any failure.
+    Promise.resolve()
+      .then(() => getGuide({ audience: this.audience }))
+      .then((guide: HandoffNewPeople.Guide | undefined) => {
+        this.guide = guide ?? null;
       })
       .catch(() => {
         // The guide is a help, never a blocker: an error shows nothing.
