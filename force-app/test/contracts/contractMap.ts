@@ -43,6 +43,14 @@ export const CONTRACTS: Record<string, Contract> = {
     type: `${METRICS}#FieldRelevanceData`,
     json: 'HandoffAeTimeMetrics.FieldRelevanceData'
   },
+  'HandoffMetricsController.getQuality': {
+    type: `${METRICS}#QualityData`,
+    json: 'HandoffQualityMetrics.QualityData'
+  },
+  'HandoffMetricsController.getGoLive': {
+    type: `${METRICS}#GoLiveData`,
+    json: 'HandoffQualityMetrics.GoLiveData'
+  },
   'HandoffPanelController.getPanelConfig': { type: `${PANEL}#PanelConfig` },
   'HandoffPanelController.getExceptionState': { type: `${PANEL}#ExceptionState` },
   'HandoffPanelController.getLatestHandoff': { type: `${PANEL}#LatestHandoff` },

@@ -23,6 +23,8 @@ import { refreshApex } from '@salesforce/apex';
 import getDashboard from '@salesforce/apex/HandoffMetricsController.getDashboard';
 import getAeTime from '@salesforce/apex/HandoffMetricsController.getAeTime';
 import getFieldRelevance from '@salesforce/apex/HandoffMetricsController.getFieldRelevance';
+import getQuality from '@salesforce/apex/HandoffMetricsController.getQuality';
+import getGoLive from '@salesforce/apex/HandoffMetricsController.getGoLive';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
@@ -37,10 +39,14 @@ import {
   parseAeTime,
   parseDashboard,
   parseFieldRelevance,
+  parseGoLive,
+  parseQuality,
   poolCounts,
   LIVE_READ_MAX_HANDOFFS,
   prefilledShare,
-  withAeTime
+  withAeTime,
+  withGoLive,
+  withQuality
 } from 'c/handoffMetrics';
 import { DEFAULT_WIDTH, layoutChart } from './chart';
 
@@ -181,6 +187,8 @@ import RELEVANCE_ASKED_AGAIN from '@salesforce/label/c.Handoff_Metrics_Relevance
 
 // Types through import() so that ESLint's Babel scope analysis sees no unused import.
 type AeTimeData = import('c/handoffMetrics').AeTimeData;
+type GoLiveData = import('c/handoffMetrics').GoLiveData;
+type QualityData = import('c/handoffMetrics').QualityData;
 type FieldRelevanceData = import('c/handoffMetrics').FieldRelevanceData;
 type BreakdownRow = import('c/handoffMetrics').BreakdownRow;
 type CountFields = import('c/handoffMetrics').CountFields;
@@ -766,6 +774,14 @@ export default class HandoffMetricsDashboard extends LightningElement {
   relevanceError?: string;
   private aeTimeResult?: WiredDashboard;
   private relevanceResult?: WiredDashboard;
+  /**
+   * The quality and go-live reads (issue 17): their months join the dashboard's months, so their
+   * tiles, trends and red flags work like the AE's time; a failed read leaves them without data.
+   */
+  quality?: QualityData;
+  goLive?: GoLiveData;
+  private qualityResult?: WiredDashboard;
+  private goLiveResult?: WiredDashboard;
 
   /** How the per-AE and the field relevance tables are sorted. */
   detailSort: Record<DetailKey, SortState> = {
@@ -847,6 +863,31 @@ export default class HandoffMetricsDashboard extends LightningElement {
     }
   }
 
+  @wire(getQuality, { segment: '$segmentParam', months: '$months' })
+  wiredQuality(result: WiredDashboard): void {
+    this.qualityResult = result;
+    try {
+      this.quality = result.data === undefined ? undefined : parseQuality(result.data);
+    } catch {
+      this.quality = undefined;
+    }
+  }
+
+  @wire(getGoLive, { segment: '$segmentParam', months: '$months' })
+  wiredGoLive(result: WiredDashboard): void {
+    this.goLiveResult = result;
+    try {
+      this.goLive = result.data === undefined ? undefined : parseGoLive(result.data);
+    } catch {
+      this.goLive = undefined;
+    }
+  }
+
+  /** The months with the live reads joined: AE time, quality, go-live. */
+  private withLiveReads(periods: readonly PeriodCounts[]): PeriodCounts[] {
+    return withGoLive(withQuality(withAeTime(periods, this.aeTime), this.quality), this.goLive);
+  }
+
   @wire(getFieldRelevance, { segment: '$segmentParam', months: '$months' })
   wiredRelevance(result: WiredDashboard): void {
     this.relevanceResult = result;
@@ -893,7 +934,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
     if (!d || !d.asOf) {
       return [];
     }
-    return withAeTime(fillWindow(d.periods, d.asOf, this.loadedMonths), this.aeTime);
+    return this.withLiveReads(fillWindow(d.periods, d.asOf, this.loadedMonths));
   }
 
   get isEmpty(): boolean {
@@ -1005,6 +1046,13 @@ export default class HandoffMetricsDashboard extends LightningElement {
         }),
         refreshApex(this.relevanceResult).catch((error: unknown) => {
           this.relevanceError = errorMessage(error);
+        }),
+        // the quality and go-live tiles show no data when their read fails
+        refreshApex(this.qualityResult).catch(() => {
+          this.quality = undefined;
+        }),
+        refreshApex(this.goLiveResult).catch(() => {
+          this.goLive = undefined;
         })
       ]);
       this.loadError = undefined;
@@ -1025,7 +1073,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
     if (!d || !d.asOf) {
       return [];
     }
-    return evaluateRedFlags(withAeTime(d.periods, this.aeTime), d.thresholds, {
+    return evaluateRedFlags(this.withLiveReads(d.periods), d.thresholds, {
       asOf: d.asOf,
       months: this.loadedMonths
     });
