@@ -201,7 +201,9 @@ describe('reports', () => {
         'Handoff_Exceptions',
         'Handoff_First_Touch_By_Segment',
         'Handoff_Pilot_Comparison',
+        'Handoff_Quality_By_AE',
         'Handoff_Returns',
+        'Handoff_Time_To_First_Value',
         'Handoff_Would_Have_Blocked'
       ].map((name) => `${REPORT_FOLDER}/${name}`)
     );
