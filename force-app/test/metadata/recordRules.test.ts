@@ -18,6 +18,11 @@ const opportunity = objects.get('Opportunity') as ObjectMeta;
 const BYPASS = 'Handoff_Bypass_Validation';
 const APPROVE = 'Handoff_Approve_Exceptions';
 const OTHER_USER = '005000000000002AAA';
+/**
+ * Rules no permission exempts: a value outside its range is wrong in every save, a data load's
+ * too (the metrics would count it).
+ */
+const NO_BYPASS = ['Handoff_Quality_Score_Range'];
 
 function rule(object: ObjectMeta, name: string) {
   const vr = object.validationRules.get(name);
@@ -35,24 +40,29 @@ const betweenCloseAndNow = new Date(now - 24 * HOUR);
 const future = new Date(now + 24 * HOUR);
 
 describe('every Handoff__c validation rule', () => {
-  it('exists: first touch range, first touch kept, counts only increase', () => {
+  it('exists: first touch range, first touch kept, counts only increase, quality score range', () => {
     expect([...handoff.validationRules.keys()].sort()).toEqual(
       expect.arrayContaining([
         'Handoff_Counts_Only_Increase',
         'Handoff_First_Touch_Not_Cleared',
-        'Handoff_First_Touch_Within_Close_And_Now'
+        'Handoff_First_Touch_Within_Close_And_Now',
+        'Handoff_Quality_Score_Range'
       ])
     );
   });
 
   it.each([...handoff.validationRules.keys()])(
-    '%s is active, described, exempts the bypass permission and parses',
+    '%s is active, described, exempts the bypass permission (unless it guards a range no load may break) and parses',
     (name) => {
       const vr = rule(handoff, name);
       expect(vr.active).toBe('true');
       expect(String(vr.description ?? '').length).toBeGreaterThan(20);
       expect(String(vr.errorMessage ?? '').length).toBeGreaterThan(20);
-      expect(String(vr.errorConditionFormula)).toContain(`NOT($Permission.${BYPASS})`);
+      if (NO_BYPASS.includes(name)) {
+        expect(String(vr.errorConditionFormula)).not.toContain('$Permission');
+      } else {
+        expect(String(vr.errorConditionFormula)).toContain(`NOT($Permission.${BYPASS})`);
+      }
       expect(typeof isBlocked(vr, handoff, saveContext({}, null))).toBe('boolean');
     }
   );
@@ -153,6 +163,46 @@ describe('Handoff_First_Touch_Not_Cleared', () => {
         saveContext({ First_Touch_At__c: after }, { First_Touch_At__c: before }, permissions)
       )
     ).toBe(blocked);
+  });
+});
+
+describe('Handoff_Quality_Score_Range truth table', () => {
+  const vr = () => rule(handoff, 'Handoff_Quality_Score_Range');
+  const scores: (number | null)[] = [null, -9, -1, 0, 1, 2, 3, 4, 5, 6, 9];
+  const rows: [number | null, number | null, boolean, boolean][] = [];
+  for (const before of [null, 3]) {
+    for (const after of scores) {
+      for (const bypass of [false, true]) {
+        for (const isNew of [false, true]) {
+          rows.push([before, after, bypass, isNew]);
+        }
+      }
+    }
+  }
+
+  it.each(rows)('score %s → %s, bypass=%s, new record=%s', (before, after, bypass, isNew) => {
+    // Written from the rule in words: blank or 1 to 5 saves; anything else never does.
+    const expected = after !== null && (after < 1 || after > 5);
+    const record = { Quality_Score__c: after };
+    const old = isNew ? null : { Quality_Score__c: before };
+    expect(isBlocked(vr(), handoff, saveContext(record, old, bypass ? [BYPASS] : []))).toBe(
+      expected
+    );
+  });
+
+  it('never fires for a record without a score (every handoff saved before the question)', () => {
+    const legacy = { Status__c: 'Complete', Quality_Score__c: null, First_Touch_At__c: null };
+    expect(
+      isBlocked(vr(), handoff, saveContext({ ...legacy, Status__c: 'Cancelled' }, legacy))
+    ).toBe(false);
+    expect(isBlocked(vr(), handoff, saveContext(legacy, null))).toBe(false);
+  });
+
+  it('shows on the score and says the range', () => {
+    expect(vr().errorDisplayField).toBe('Quality_Score__c');
+    expect(String(vr().errorMessage)).toMatch(/Quality Score/);
+    expect(String(vr().errorMessage)).toMatch(/from 1 .* to 5/);
+    expect(String(vr().errorMessage)).toMatch(/blank/);
   });
 });
 
