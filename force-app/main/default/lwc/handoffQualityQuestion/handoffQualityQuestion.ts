@@ -6,7 +6,8 @@
  * the score and the fields.
  *
  * It fires `answerchange` with the answer (`HandoffQuality.Answer`) on every change;
- * `reportValidity()` shows each field's message and says whether the answer can be sent. The
+ * `reportValidity()` shows each field's message and says whether the answer can be sent;
+ * `focus()` moves the focus to its first control. The
  * intake form sends it with the accept or the return; the server checks it again.
  */
 import { LightningElement, api } from 'lwc';
@@ -82,6 +83,17 @@ export default class HandoffQualityQuestion extends LightningElement {
 
   get skipReasonMax(): number {
     return SKIP_REASON_MAX;
+  }
+
+  /**
+   * @description Moves the focus to the question's first control: the score, or the skip box
+   * once skipped (the score is disabled then). A dialog that opens with the question calls it
+   * through `data-autofocus` (c/handoffModal), as the focus step cannot reach inside.
+   */
+  @api
+  focus(): void {
+    const first = this.answer.skipped ? '[data-field="skip"]' : '[data-field="score"]';
+    this.template.querySelector<HTMLElement>(first)?.focus();
   }
 
   /**

@@ -338,6 +338,22 @@ describe('c-handoff-intake-form', () => {
       expect(details).toEqual([]);
     });
 
+    it("opens with the focus on the question's score, not on Cancel", async () => {
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+      try {
+        const element = render({ kind: 'accept', qualityFieldOptions: FIELDS });
+        await flush();
+        const focused = focus.mock.contexts as HTMLElement[];
+        expect(focused).toContain(inQuestion(element, '[data-field="score"]'));
+        expect(focused).not.toContain(inDialog(element, 'cancel'));
+        expect($(element, '[data-autofocus]')?.tagName.toLowerCase()).toBe(
+          'c-handoff-quality-question'
+        );
+      } finally {
+        focus.mockRestore();
+      }
+    });
+
     it('keeps the server refusal in the dialog', async () => {
       const element = render({ kind: 'accept', error: 'Failed: Name fields only below 4.' });
       await flush();
