@@ -14,10 +14,13 @@
  *   Type), the segment and which fields are filled (`isFilled`, also the evaluator's own).
  *
  * So each distinct (override, amount band, employee band) is derived once, and each distinct
- * (rule set, segment, filled applicable fields) is evaluated once, on a canonical deal carrying
- * this deal's values (as an override of its segment, which selects the same rules). Only the segment *reason* (which quotes the real amount) is not reproduced;
- * `explain()` gives it, with a direct `evaluate()` call, for the deals a report lists one by one.
- * A test holds the memoised scores equal to direct `evaluate()` calls on generated deals.
+ * (rule set, segment and tier, filled applicable fields) is evaluated once: on this deal's values
+ * with its segment as an override and no segment policies (the rules depend on the segment alone,
+ * so this selects the same rules; a deal with no segment or of unknown segment has no override
+ * and gets the rules of segment `All`). Only the segment *reason* (which quotes the real amount)
+ * is not reproduced; `explain()` gives it, with a direct `evaluate()` call, for the deals a report
+ * lists one by one. A test holds the memoised scores equal to direct `evaluate()` calls on
+ * generated deals (the missing text included: the labels of the rule's spelling, as there).
  *
  * An amount or employee count that is there but not a number (NaN) is not blank: the deal's
  * segment is what every possible value of it would give, when they all give the same (an
@@ -32,7 +35,6 @@ import {
   evaluate,
   isFilled,
   selectRuleSet,
-  type DealInput,
   type Evaluation,
   type RuleConfig
 } from '../lib/evaluator.ts';
@@ -71,6 +73,7 @@ export interface Score {
 
 /** The deal CSV's segment, tier, completeness, complete and missing cells, comma-ended. */
 export function csvTailOf(score: Score): string {
+  // Stryker disable next-line ConditionalExpression: a cache; formatting the same score again gives the same text
   if (score.csvTail === null) {
     score.csvTail = `${safeCsvLine([
       score.unknownSegment ? 'Unknown' : (score.segment ?? ''),
@@ -107,54 +110,48 @@ class MaskTable {
     }
   }
 
-  set(mask: number, index: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) {
+  /** Adds a mask that is not in the table (the scorer adds one only after `get` missed it). */
+  add(mask: number, index: number): void {
+    // Stryker disable next-line EqualityOperator: growing one entry later (>) changes only the load factor; the table never fills either way
+    if (this.size >= this.keys.length >>> 1) {
       const oldKeys = this.keys;
       const oldVals = this.vals;
       this.keys = new Int32Array(oldKeys.length * 2);
       this.vals = new Int32Array(oldKeys.length * 2);
       this.size = 0;
-      for (let j = 0; j < oldKeys.length; j++) {
-        if (oldKeys[j] !== 0) {
-          this.set(oldKeys[j] - 1, oldVals[j]);
+      oldKeys.forEach((key, j) => {
+        if (key !== 0) {
+          this.add(key - 1, oldVals[j]);
         }
-      }
+      });
     }
     const keys = this.keys;
     const m = keys.length - 1;
     const key = mask + 1;
     let i = (Math.imul(key, 0x9e3779b1) >>> 0) & m;
-    while (keys[i] !== 0 && keys[i] !== key) {
+    while (keys[i] !== 0) {
       i = (i + 1) & m;
-    }
-    if (keys[i] === 0) {
-      this.size++;
     }
     keys[i] = key;
     this.vals[i] = index;
+    this.size++;
   }
 }
 
 interface RuleClass {
-  /** the fields with an applicable rule; -1 until the first evaluation */
+  /** the fields with an applicable rule (none until the class's first evaluation) */
   applicable: number;
   /** filled mask (applicable fields only) → score index */
   byMask: MaskTable;
 }
 
 interface SegmentClass {
-  /** the rule classes of this segment, by rule set index */
+  /** the rule classes of this segment and tier, by rule set index (shared by its classes) */
   classes: RuleClass[];
   segment: string | null;
   tier: string | null;
-  /** the segment depends on a value that is not a number */
-  unknown: boolean;
-  /** unknown: the segments the possible values give */
-  possible: string[];
-  segmentIndex: number;
-  amount: number | null;
-  employees: number | null;
-  override: string | null;
+  /** the segments the possible values give, when the segment depends on a value that is not a number; else null */
+  possible: string[] | null;
 }
 
 /** Sorted distinct finite minimums. */
@@ -168,14 +165,18 @@ function thresholds(values: Array<number | null>): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** 0 when blank or below every minimum, else 1 + the index of the largest minimum <= value. */
+/**
+ * How many of the minimums (sorted ascending) a value meets: 1 + the index of the largest one
+ * at or below it. A blank or infinite value meets none, as in the evaluator.
+ */
 function band(value: number | null, mins: readonly number[]): number {
-  if (value === null || !(value >= mins[0])) {
-    return 0;
-  }
   let b = 0;
-  while (b < mins.length && value >= mins[b]) {
-    b++;
+  if (Number.isFinite(value)) {
+    for (const min of mins) {
+      if ((value as number) >= min) {
+        b++;
+      }
+    }
   }
   return b;
 }
@@ -187,21 +188,24 @@ export class DealScorer {
   /** how many times the evaluator itself ran (for tests and the benchmark) */
   evaluations = 0;
 
+  /** the field names trimmed, as the evaluator reads them */
+  private readonly names: string[];
+  /** field name in lower case → index */
   private readonly fieldIndex = new Map<string, number>();
-  private readonly fieldLabels: string[];
   private readonly amountMins: number[];
   private readonly employeeMins: number[];
-  /** the config without segment policies: how a deal of unknown segment is evaluated */
-  private readonly noSegmentConfig: RuleConfig;
+  /** the config without segment policies: the rules of a segment given as an override, or of none */
+  private readonly rulesOnly: RuleConfig;
+  // Stryker disable next-line StringLiteral: the key no override shares with null; any text no override is spelled as only costs another segment class
   private readonly overrides = new Map<string, number>([['', 0]]);
   private readonly segmentClasses: Array<SegmentClass | undefined> = [];
-  private readonly segmentNames = new Map<string, number>();
+  /** rule classes by segment and tier, and those of the unknown segment */
+  private readonly ruleClassesBySegment = new Map<string, RuleClass[]>();
+  private readonly unknownRuleClasses: RuleClass[] = [];
   private readonly ruleSetByType = new Map<string, number>();
-  private readonly ruleSets: string[] = [];
+  private readonly ruleSetIndex = new Map<string, number>();
   private lastType: string | null = null;
   private lastRuleSet = 0;
-  /** per (rule set, segment) class */
-  private readonly byClass = new Map<number, RuleClass>();
 
   constructor(
     private readonly config: RuleConfig,
@@ -211,19 +215,17 @@ export class DealScorer {
       throw new Error(`At most ${MAX_FIELDS} handoff fields can be scored (got ${fields.length})`);
     }
     this.fields = fields;
-    fields.forEach((f, i) => {
-      this.fieldIndex.set(f, i);
-      this.fieldIndex.set(f.trim().toLowerCase(), i);
-    });
-    this.fieldLabels = fields.map(fieldLabel);
+    this.names = fields.map((f) => f.trim());
+    this.names.forEach((name, i) => this.fieldIndex.set(name.toLowerCase(), i));
     this.amountMins = thresholds(config.segmentPolicies.map((p) => p.minAmount));
     this.employeeMins = thresholds(config.segmentPolicies.map((p) => p.minEmployees));
-    this.noSegmentConfig = { ...config, segmentPolicies: [] };
+    this.rulesOnly = { ...config, segmentPolicies: [] };
   }
 
   /** The filled mask of a value list aligned with `fields`, by the evaluator's `isFilled`. */
   filledMask(values: readonly unknown[]): number {
     let mask = 0;
+    // Stryker disable next-line EqualityOperator: values[values.length] is undefined, which is not filled
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (typeof v === 'string') {
@@ -236,6 +238,7 @@ export class DealScorer {
           continue;
         }
         const c = v.charCodeAt(0);
+        // Stryker disable next-line ConditionalExpression: a shortcut; without it isFilled gives the same answer (the whitespace test above holds them equal)
         if ((c > 0x20 && c < 0x1680) || isFilledFn(v)) {
           mask |= 1 << i;
         }
@@ -261,13 +264,17 @@ export class DealScorer {
     mask: number = this.filledMask(values)
   ): Score {
     const seg = this.segmentClass(amount, employees, override);
+    // Stryker disable next-line StringLiteral: the cache's key for a blank Type (null and '' select the same rule set); any text does that no Type is spelled as
     const typeKey = type ?? '';
+    // Stryker disable next-line ConditionalExpression: a cache of the last Type's rule set; looking it up again gives the same index
     let rs = typeKey === this.lastType ? this.lastRuleSet : this.ruleSetByType.get(typeKey);
+    // Stryker disable next-line ConditionalExpression: a cache of each Type's rule set; selecting it again gives the same index
     if (rs === undefined) {
       const name = selectRuleSet(type, this.config.settings);
-      rs = this.ruleSets.indexOf(name);
-      if (rs === -1) {
-        rs = this.ruleSets.push(name) - 1;
+      rs = this.ruleSetIndex.get(name);
+      if (rs === undefined) {
+        rs = this.ruleSetIndex.size;
+        this.ruleSetIndex.set(name, rs);
       }
       this.ruleSetByType.set(typeKey, rs);
     }
@@ -275,27 +282,18 @@ export class DealScorer {
     this.lastRuleSet = rs;
     let ruleClass = seg.classes[rs];
     if (ruleClass === undefined) {
-      ruleClass = { applicable: -1, byMask: new MaskTable() };
-      // Shared by every segment class with the same segment and tier.
-      const shared = this.byClass.get(rs * 4096 + seg.segmentIndex);
-      if (shared !== undefined) {
-        ruleClass = shared;
-      } else {
-        this.byClass.set(rs * 4096 + seg.segmentIndex, ruleClass);
-      }
+      ruleClass = { applicable: 0, byMask: new MaskTable() };
       seg.classes[rs] = ruleClass;
     }
     // Only the fields with an applicable rule can change the result.
-    if (ruleClass.applicable !== -1) {
-      const hit = ruleClass.byMask.get(mask & ruleClass.applicable);
-      if (hit !== -1) {
-        return this.scores[hit];
-      }
+    const hit = ruleClass.byMask.get(mask & ruleClass.applicable);
+    if (hit !== -1) {
+      return this.scores[hit];
     }
     const evaluation = this.run(seg, type, values);
     const score = this.toScore(evaluation, seg, mask);
     ruleClass.applicable = score.applicableMask;
-    ruleClass.byMask.set(score.filledMask, score.index);
+    ruleClass.byMask.add(score.filledMask, score.index);
     return score;
   }
 
@@ -339,38 +337,28 @@ export class DealScorer {
     override: string | null,
     values: readonly unknown[]
   ): Evaluation {
-    const record = this.valueRecord(values);
-    const badAmount = amount !== null && Number.isNaN(amount);
-    const badEmployees = employees !== null && Number.isNaN(employees);
-    if (badAmount || badEmployees) {
-      const seg = this.segmentClass(amount, employees, override);
-      if (seg.unknown) {
-        const e = evaluate(
-          { amount: null, employees: null, type, segmentOverride: null, values: record },
-          this.noSegmentConfig
-        );
-        const what =
-          badAmount && badEmployees
-            ? 'amount and employee count are'
-            : badAmount
-              ? 'amount is'
-              : 'employee count is';
-        return {
-          ...e,
-          segmentReason: `Unknown: the ${what} not a number, and the segment depends on ${badAmount && badEmployees ? 'them' : 'it'} (${seg.possible.join(' or ')})`
-        };
-      }
-    }
-    return evaluate(
-      {
-        amount: badAmount ? null : amount,
-        employees: badEmployees ? null : employees,
-        type,
-        segmentOverride: override,
-        values: record
-      },
-      this.config
+    // A value that is not a number meets no minimum in the evaluator, like a blank one: right
+    // when the segment does not depend on it; when it does, the segment is unknown.
+    const seg = this.segmentClass(amount, employees, override);
+    const e = evaluate(
+      { amount, employees, type, segmentOverride: override, values: this.valueRecord(values) },
+      seg.possible === null ? this.config : this.rulesOnly
     );
+    if (seg.possible === null) {
+      return e;
+    }
+    const badAmount = Number.isNaN(amount);
+    const badEmployees = Number.isNaN(employees);
+    const what =
+      badAmount && badEmployees
+        ? 'amount and employee count are'
+        : badAmount
+          ? 'amount is'
+          : 'employee count is';
+    return {
+      ...e,
+      segmentReason: `Unknown: the ${what} not a number, and the segment depends on ${badAmount && badEmployees ? 'them' : 'it'} (${seg.possible.join(' or ')})`
+    };
   }
 
   private segmentClass(
@@ -386,51 +374,44 @@ export class DealScorer {
     const A = this.amountMins.length;
     const E = this.employeeMins.length;
     // Band A + 1 (E + 1): the value is there but not a number.
-    const a =
-      amount !== null && Number.isNaN(amount) ? A + 1 : A === 0 ? 0 : band(amount, this.amountMins);
-    const e =
-      employees !== null && Number.isNaN(employees)
-        ? E + 1
-        : E === 0
-          ? 0
-          : band(employees, this.employeeMins);
+    const a = Number.isNaN(amount) ? A + 1 : band(amount, this.amountMins);
+    const e = Number.isNaN(employees) ? E + 1 : band(employees, this.employeeMins);
+    // Stryker disable next-line ArithmeticOperator: any one-to-one packing of (override, a, e) will do, and + → - keeps it one-to-one (0 ≤ a ≤ A + 1, 0 ≤ e ≤ E + 1)
     const key = (oi * (A + 2) + a) * (E + 2) + e;
     let seg = this.segmentClasses[key];
-    if (seg === undefined && (a === A + 1 || e === E + 1)) {
-      seg = this.unreadableClass(amount, employees, override, a === A + 1, e === E + 1);
-      this.segmentClasses[key] = seg;
-    }
+    // Stryker disable next-line ConditionalExpression: a cache; the class derived again is equal and shares the same rule classes
     if (seg === undefined) {
-      const canonical: DealInput = {
-        amount: a === 0 ? null : this.amountMins[a - 1],
-        employees: e === 0 ? null : this.employeeMins[e - 1],
-        type: null,
-        segmentOverride: override,
-        values: {}
-      };
-      const derived = deriveSegment(canonical, this.config.segmentPolicies);
-      // Scores are shared by deals with the same segment and tier as spelled (an override may
-      // spell a segment differently from its policy; the evaluator keeps the spelling).
-      const name = `${derived.segment ?? '\u0000'}\u0000${derived.tier ?? '\u0000'}`;
-      let si = this.segmentNames.get(name);
-      if (si === undefined) {
-        si = this.segmentNames.size;
-        this.segmentNames.set(name, si);
-      }
-      seg = {
-        classes: [],
-        segment: derived.segment,
-        tier: derived.tier,
-        unknown: false,
-        possible: [],
-        segmentIndex: si,
-        amount: canonical.amount,
-        employees: canonical.employees,
-        override
-      };
+      seg =
+        a === A + 1 || e === E + 1
+          ? this.unreadableClass(amount, employees, override, a === A + 1, e === E + 1)
+          : this.bandClass(a, e, override);
       this.segmentClasses[key] = seg;
     }
     return seg;
+  }
+
+  /** The class of deals with an override (or none) whose values are in bands `a` and `e`. */
+  private bandClass(a: number, e: number, override: string | null): SegmentClass {
+    // The largest minimum a value of the band meets stands for every value of it.
+    const derived = deriveSegment(
+      {
+        amount: this.amountMins[a - 1] ?? null,
+        employees: this.employeeMins[e - 1] ?? null,
+        type: null,
+        segmentOverride: override,
+        values: {}
+      },
+      this.config.segmentPolicies
+    );
+    // Scores are shared by deals with the same segment and tier as spelled (an override may
+    // spell a segment differently from its policy; the evaluator keeps the spelling).
+    const name = JSON.stringify([derived.segment, derived.tier]);
+    let classes = this.ruleClassesBySegment.get(name);
+    if (classes === undefined) {
+      classes = [];
+      this.ruleClassesBySegment.set(name, classes);
+    }
+    return { classes, segment: derived.segment, tier: derived.tier, possible: null };
   }
 
   /**
@@ -452,10 +433,7 @@ export class DealScorer {
     for (const am of amounts) {
       for (const em of employeeCounts) {
         const d = this.segmentClass(am, em, override);
-        possible.set(
-          `${d.segment ?? '\u0000'}\u0000${d.tier ?? '\u0000'}`,
-          d.segment ?? '(no segment)'
-        );
+        possible.set(JSON.stringify([d.segment, d.tier]), d.segment ?? '(no segment)');
       }
     }
     if (possible.size === 1) {
@@ -466,87 +444,60 @@ export class DealScorer {
         override
       );
     }
-    const name = '\u0001unknown';
-    let si = this.segmentNames.get(name);
-    if (si === undefined) {
-      si = this.segmentNames.size;
-      this.segmentNames.set(name, si);
-    }
     return {
-      classes: [],
+      classes: this.unknownRuleClasses,
       segment: null,
       tier: null,
-      unknown: true,
-      possible: [...new Set(possible.values())],
-      segmentIndex: si,
-      amount: null,
-      employees: null,
-      override: null
+      possible: [...new Set(possible.values())]
     };
   }
 
   private valueRecord(values: readonly unknown[]): Record<string, unknown> {
     const record: Record<string, unknown> = {};
-    for (let i = 0; i < this.fields.length; i++) {
-      record[this.fields[i]] = values[i] ?? null;
-    }
+    this.names.forEach((name, i) => {
+      record[name] = values[i];
+    });
     return record;
   }
 
+  /**
+   * Evaluates a class of deals: the rules depend on the segment only (not on how it was reached),
+   * so the deal is evaluated as an override of its segment (none when it has none or it is
+   * unknown) against the rules alone, without formatting a band reason.
+   */
   private run(seg: SegmentClass, type: string | null, values: readonly unknown[]): Evaluation {
     this.evaluations++;
-    // The rules depend on the segment only (not on how it was reached), so a deal with a
-    // segment is evaluated as an override of it, with no amount or employees: the same rules,
-    // without formatting a band reason. A deal with no segment keeps its canonical bands.
-    const deal: DealInput =
-      seg.segment === null
-        ? {
-            amount: seg.amount,
-            employees: seg.employees,
-            type,
-            segmentOverride: seg.override,
-            values: {}
-          }
-        : { amount: null, employees: null, type, segmentOverride: seg.segment, values: {} };
-    deal.values = this.valueRecord(values);
-    const evaluation = evaluate(deal, seg.unknown ? this.noSegmentConfig : this.config);
-    const norm = (s: string | null): string | null => (s === null ? null : s.trim().toLowerCase());
-    if (norm(evaluation.segment) !== norm(seg.segment)) {
-      throw new Error(
-        `Scorer invariant broken: evaluate() gave segment ${String(evaluation.segment)}, ` +
-          `deriveSegment() gave ${String(seg.segment)}`
-      );
-    }
-    return evaluation;
-  }
-
-  /** The index of a field, by its name as written or compared trimmed and in any case. */
-  private indexOf(name: string): number | undefined {
-    return this.fieldIndex.get(name) ?? this.fieldIndex.get(name.trim().toLowerCase());
+    return evaluate(
+      {
+        amount: null,
+        employees: null,
+        type,
+        segmentOverride: seg.segment,
+        values: this.valueRecord(values)
+      },
+      this.rulesOnly
+    );
   }
 
   private toScore(e: Evaluation, seg: SegmentClass, mask: number): Score {
     let applicableMask = 0;
     let requiredMask = 0;
     for (const rule of e.rules) {
-      const i = this.indexOf(rule.fieldApiName);
+      // A rule's field is compared trimmed and in any case, as the evaluator does.
+      const i = this.fieldIndex.get(rule.fieldApiName.trim().toLowerCase());
       if (i === undefined) {
         continue;
       }
       applicableMask |= 1 << i;
-      if (rule.requirement === 'Required' || rule.requirement.trim().toLowerCase() === 'required') {
+      if (rule.requirement.trim().toLowerCase() === 'required') {
         requiredMask |= 1 << i;
       }
     }
     let missingMask = 0;
-    const labels: string[] = [];
     for (const f of e.missing) {
-      const i = this.indexOf(f);
+      const i = this.fieldIndex.get(f.trim().toLowerCase());
       if (i !== undefined) {
         missingMask |= 1 << i;
-        labels.push(this.fieldLabels[i]);
-      } else {
-        labels.push(fieldLabel(f));
       }
     }
     const score: Score = {
@@ -554,14 +505,14 @@ export class DealScorer {
       ruleSet: e.ruleSet,
       segment: seg.segment,
       tier: seg.tier,
-      unknownSegment: seg.unknown,
+      unknownSegment: seg.possible !== null,
       completeness: e.completeness,
       complete: e.complete,
       applicableMask,
       requiredMask,
       filledMask: mask & applicableMask,
       missingMask,
-      missingText: labels.join('; '),
+      missingText: e.missing.map(fieldLabel).join('; '),
       csvTail: null
     };
     this.scores.push(score);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evaluate, isFilled, type RuleConfig } from '../../lib/evaluator.ts';
 import { fieldLabel } from '../../lib/fields.ts';
-import { DealScorer } from '../scorer.ts';
+import { DealScorer, csvTailOf } from '../scorer.ts';
 import { mulberry32 } from '../synth.ts';
 
 const vectors = JSON.parse(
@@ -20,7 +20,8 @@ const vectors = JSON.parse(
 ) as { configs: Record<string, RuleConfig> };
 
 function edges(values: Array<number | null>): Array<number | null> {
-  const out: Array<number | null> = [null, 0, 1, 999_999_999];
+  // ±Infinity meet no minimum in the evaluator, like a blank value
+  const out: Array<number | null> = [null, 0, 1, 999_999_999, Infinity, -Infinity];
   for (const v of values) {
     if (typeof v === 'number') {
       out.push(v, v - 0.01, v + 0.01, v - 1);
@@ -435,5 +436,221 @@ describe('DealScorer results and memo', () => {
         cold.score(200_000, null, null, null, values)
       );
     }
+  });
+  it('writes the CSV cells of segment, tier, completeness, complete and missing', () => {
+    const scorer = new DealScorer(small, fields);
+    const partial = scorer.score(200_000, null, null, null, [null, 'n', ' ', 'scope', 'x']);
+    expect(csvTailOf(partial)).toBe('Enterprise,High-Touch,33,no,Pilot Goals; Pilot Risks,');
+    expect(csvTailOf(partial)).toBe('Enterprise,High-Touch,33,no,Pilot Goals; Pilot Risks,');
+    const complete = scorer.score(10, 1, null, null, ['g', null, 'r', 's', null]);
+    expect(csvTailOf(complete)).toBe('SMB,Low-Touch,75,yes,,');
+    const unknown = scorer.score(NaN, null, null, null, ['g', null, null, null, null]);
+    expect(csvTailOf(unknown)).toBe('Unknown,,33,no,Pilot Risks,');
+    // an override is written as spelled, quoted when it holds a comma
+    const named = scorer.score(null, null, null, 'Key, Accounts', ['g', 'n', 'r', null, null]);
+    expect(csvTailOf(named)).toBe('"Key, Accounts",,100,yes,,');
+    // no policy matches: no segment and no tier
+    const noCatchAll = { ...small, segmentPolicies: small.segmentPolicies.slice(0, 2) };
+    const none = new DealScorer(noCatchAll, fields).score(10, 1, null, null, [
+      null,
+      null,
+      null,
+      null,
+      null
+    ]);
+    expect([none.segment, none.tier, none.unknownSegment]).toEqual([null, null, false]);
+    expect(csvTailOf(none)).toBe(',,0,no,Pilot Goals; Pilot Risks,');
+  });
+
+  it('finds every class again through the memo table, colliding and growing (600 random filled masks)', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `F${i}__c`);
+    const config: RuleConfig = {
+      settings: { expansionOpportunityTypes: [] },
+      segmentPolicies: [],
+      fieldRules: many.map((f, i) => rule(`R${i}`, f, i % 3 === 0 ? 'Required' : 'Optional'))
+    };
+    const scorer = new DealScorer(config, many);
+    const rnd = mulberry32(2026);
+    const masks = new Set<number>();
+    while (masks.size < 600) {
+      masks.add(Math.floor(rnd() * 2 ** 30));
+    }
+    const list = [...masks];
+    const valuesOf = (mask: number): Array<string | null> =>
+      many.map((_, bit) => ((mask >>> bit) & 1 ? 'v' : null));
+    const first = list.map((m) => scorer.score(null, null, null, null, valuesOf(m)));
+    expect(scorer.evaluations).toBe(600);
+    const again = [...list].reverse().map((m) => scorer.score(null, null, null, null, valuesOf(m)));
+    expect(scorer.evaluations).toBe(600);
+    expect(again.reverse().every((s, k) => s === first[k])).toBe(true);
+    const wrong = list.filter((m, k) => {
+      const record = Object.fromEntries(many.map((f, i) => [f, valuesOf(m)[i]]));
+      const direct = evaluate(
+        { amount: null, employees: null, type: null, segmentOverride: null, values: record },
+        config
+      );
+      const s = first[k];
+      return (
+        s.filledMask !== m ||
+        s.applicableMask !== 2 ** 30 - 1 ||
+        s.completeness !== direct.completeness ||
+        s.missingText !== direct.missing.map(fieldLabel).join('; ')
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('evaluates once per rule set, segment and tier, however the deal reached them', () => {
+    const config: RuleConfig = {
+      ...small,
+      fieldRules: [
+        ...small.fieldRules,
+        { ...rule('EX_All_Goals', 'Pilot_Goals__c', 'Required'), ruleSet: 'Expansion' }
+      ]
+    };
+    const scorer = new DealScorer(config, fields);
+    const values = [null, 'n', null, null, null];
+    const smb = scorer.score(10, 1, null, null, values);
+    expect([smb.ruleSet, smb.segment, scorer.evaluations]).toEqual(['New Business', 'SMB', 1]);
+    const byAmount = scorer.score(200_000, null, 'Renewal', null, values);
+    expect(scorer.evaluations).toBe(2);
+    expect(byAmount).toMatchObject({
+      ruleSet: 'Expansion',
+      segment: 'Enterprise',
+      tier: 'High-Touch',
+      applicableMask: 0b00001,
+      requiredMask: 0b00001,
+      missingText: 'Pilot Goals'
+    });
+    // both bands met, another spelling of the Type, an override of the segment (whose tier is
+    // its first policy's): the same class
+    expect(scorer.score(200_000, 600, ' renewal ', null, values)).toBe(byAmount);
+    expect(scorer.score(null, null, 'Renewal', 'Enterprise', values)).toBe(byAmount);
+    expect(scorer.score(5, 5, 'RENEWAL', ' Enterprise ', values)).toBe(byAmount);
+    expect(scorer.evaluations).toBe(2);
+    // the evaluator keeps an override's spelling, so the scorer keeps it apart
+    const lower = scorer.score(null, null, 'Renewal', 'enterprise', values);
+    expect([lower.segment, lower.tier, scorer.evaluations]).toEqual([
+      'enterprise',
+      'High-Touch',
+      3
+    ]);
+    // the other rule set in the same segment is its own class
+    const nb = scorer.score(200_000, 600, 'New Customer', null, values);
+    expect([nb.ruleSet, nb.segment, nb.missingText, scorer.evaluations]).toEqual([
+      'New Business',
+      'Enterprise',
+      'Pilot Goals; Pilot Risks',
+      4
+    ]);
+  });
+
+  it('matches rule fields trimmed and in any case, reads padded field names, and lists unscored missing fields', () => {
+    const config: RuleConfig = {
+      ...small,
+      fieldRules: [
+        rule('NB_All_Goals', ' pilot_goals__c ', 'REQUIRED'),
+        rule('NB_All_Risks', 'PILOT_RISKS__C', ' required '),
+        rule('NB_All_Notes', 'Pilot_Notes__c', 'Optional'),
+        rule('NB_All_Scope', 'Pilot_Scope__c', 'Required-ish'),
+        rule('NB_All_Unmapped', 'Unmapped__c', 'Required')
+      ]
+    };
+    const scorer = new DealScorer(config, [
+      'Pilot_Goals__c',
+      ' Pilot_Risks__c ',
+      'Pilot_Notes__c',
+      'Pilot_Scope__c'
+    ]);
+    const filled = scorer.score(10, null, null, null, ['g', 'r', null, null]);
+    expect(filled).toMatchObject({
+      applicableMask: 0b1111,
+      requiredMask: 0b0011,
+      filledMask: 0b0011,
+      missingMask: 0,
+      missingText: 'Unmapped',
+      completeness: 40,
+      complete: false
+    });
+    const empty = scorer.score(10, null, null, null, [null, ' ', 'n', null]);
+    expect(empty).toMatchObject({
+      applicableMask: 0b1111,
+      requiredMask: 0b0011,
+      filledMask: 0b0100,
+      missingMask: 0b0011,
+      completeness: 20
+    });
+    // labels as the direct evaluation's missing list gives them (the rule's spelling)
+    const direct = evaluate(
+      {
+        amount: 10,
+        employees: null,
+        type: null,
+        segmentOverride: null,
+        values: { Pilot_Goals__c: null, Pilot_Risks__c: ' ', Pilot_Notes__c: 'n' }
+      },
+      config
+    );
+    expect(empty.missingText).toBe(direct.missing.map(fieldLabel).join('; '));
+    expect(empty.missingText.split('; ').sort()).toEqual([
+      'PILOT RISKS',
+      'Unmapped',
+      'pilot goals'
+    ]);
+    expect(scorer.explain(10, null, null, null, ['g', 'r', null, null]).missing).toEqual([
+      'Unmapped__c'
+    ]);
+  });
+
+  it('never lets a blank or infinite value meet a minimum, not even 0', () => {
+    const config: RuleConfig = {
+      ...small,
+      segmentPolicies: [
+        { ...small.segmentPolicies[0], segment: 'Any Size', minAmount: 0, tier: 'Zero' },
+        { ...small.segmentPolicies[2] }
+      ]
+    };
+    const scorer = new DealScorer(config, fields);
+    const segments = [null, 0, -1, 0.5, Infinity, -Infinity].map((amount) => {
+      const s = scorer.score(
+        amount,
+        null,
+        null,
+        null,
+        fields.map(() => null)
+      );
+      const direct = evaluate(
+        { amount, employees: null, type: null, segmentOverride: null, values: {} },
+        config
+      );
+      return [s.segment, direct.segment];
+    });
+    expect(segments).toEqual([
+      ['SMB', 'SMB'],
+      ['Any Size', 'Any Size'],
+      ['SMB', 'SMB'],
+      ['Any Size', 'Any Size'],
+      ['SMB', 'SMB'],
+      ['SMB', 'SMB']
+    ]);
+  });
+
+  it('explains an unknown segment by the value that is not a number and the segments it could give', () => {
+    const shipped = new DealScorer(vectors.configs.shipped, ['Handoff_Customer_Goals__c']);
+    expect(shipped.explain(10, NaN, null, null, [null]).segmentReason).toBe(
+      'Unknown: the employee count is not a number, and the segment depends on it (SMB or Mid-Market or Enterprise)'
+    );
+    const noCatchAll = { ...small, segmentPolicies: small.segmentPolicies.slice(0, 2) };
+    const scorer = new DealScorer(noCatchAll, fields);
+    const e = scorer.explain(NaN, null, null, null, ['g', null, null, null, null]);
+    expect(e.segmentReason).toBe(
+      'Unknown: the amount is not a number, and the segment depends on it ((no segment) or Enterprise)'
+    );
+    expect([e.segment, e.tier, e.missing]).toEqual([null, null, ['Pilot_Risks__c']]);
+    expect(scorer.score(NaN, null, null, null, ['g', null, null, null, null])).toMatchObject({
+      unknownSegment: true,
+      segment: null,
+      missingText: 'Pilot Risks'
+    });
   });
 });
