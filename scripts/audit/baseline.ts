@@ -77,6 +77,12 @@ export interface Baseline {
     complete: number;
     averageCompleteness: number | null;
   }>;
+  /**
+   * Days from close to the customer's go-live (first value), from the optional `deal.goLiveDate`
+   * column; absent when the mapping has none. `deals` = deals with a go-live not before the
+   * close; the medians are null when there is none.
+   */
+  timeToFirstValue?: { deals: number; medianDays: number | null; p90Days: number | null };
 }
 
 function rate(part: number, whole: number): number | null {
@@ -137,6 +143,7 @@ export function buildBaseline(r: AuditReport): Baseline {
       deals: g.deals,
       complete: g.complete,
       averageCompleteness: g.deals === 0 ? null : Math.round(g.completenessSum / g.deals)
-    }))
+    })),
+    ...(r.timeToFirstValue ? { timeToFirstValue: { ...r.timeToFirstValue } } : {})
   };
 }

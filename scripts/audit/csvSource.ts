@@ -88,6 +88,7 @@ export async function readCsvDeals(
   let typeI = -1;
   let overrideI = -1;
   let stageI = -1;
+  let goLiveI = -1;
 
   const onHeader = (columns: string[]): void => {
     info.columns = columns.map((c) => c.trim());
@@ -120,7 +121,8 @@ export async function readCsvDeals(
       type: 'type',
       employees: 'employees',
       segmentOverride: 'segment override',
-      stage: 'stage'
+      stage: 'stage',
+      goLiveDate: 'go-live date'
     };
     for (const key of DEAL_KEYS) {
       const col = mapping.deal[key];
@@ -184,6 +186,7 @@ export async function readCsvDeals(
     typeI = dealIndex.type;
     overrideI = dealIndex.segmentOverride;
     stageI = dealIndex.stage;
+    goLiveI = dealIndex.goLiveDate;
     info.usable = !info.headerBroken && idI !== -1 && closeI !== -1;
     if (!info.usable) {
       throw new ColumnMismatch('key-columns', info, 'the id or close-date column is missing');
@@ -223,6 +226,7 @@ export async function readCsvDeals(
     raw.type = typeI === -1 ? '' : row[typeI];
     raw.override = overrideI === -1 ? '' : row[overrideI];
     raw.stage = stageI === -1 ? '' : row[stageI];
+    raw.goLiveDate = goLiveI === -1 ? null : row[goLiveI];
     const values = raw.values;
     for (let f = 0; f < values.length; f++) {
       const one = single[f];

@@ -85,6 +85,8 @@ export interface RawDeal {
   type: string;
   override: string;
   stage: string;
+  /** the customer's go-live date (the optional `deal.goLiveDate` column); null when unmapped */
+  goLiveDate: unknown;
   /** aligned with the engine's fields */
   values: unknown[];
 }
@@ -105,6 +107,7 @@ export function newRawDeal(fieldCount: number): RawDeal {
     type: '',
     override: '',
     stage: '',
+    goLiveDate: null,
     values: new Array<unknown>(fieldCount)
   };
 }
@@ -132,6 +135,8 @@ export interface AuditedDeal {
   values: unknown[] | null;
   /** days from close to the first CSM activity; null = none found; undefined = no data */
   firstTouchDays?: number | null;
+  /** days from close to go-live; -1 = none (no go-live, unreadable, before the close) */
+  goLiveDays: number;
 }
 
 /** Finds the first CSM activity after a deal's close. */
@@ -214,6 +219,11 @@ export interface EngineResult {
   /** the listed deals (the "last N" scope), newest first, with their direct evaluation */
   deals: Array<{ deal: AuditedDeal; evaluation: Evaluation }> | null;
   minCloseDay: number;
+  /**
+   * Time to first value: null when the mapping has no go-live column; else the deals whose
+   * go-live date is readable and not before the close, as days from close → deals.
+   */
+  goLive: Map<number, number> | null;
   maxCloseDay: number;
 }
 
@@ -409,6 +419,7 @@ export class AuditEngine {
     score: null as unknown as Score,
     mask: 0,
     placeholderMask: 0,
+    goLiveDays: -1,
     values: null
   };
 
@@ -438,6 +449,10 @@ export class AuditEngine {
   private readonly byMonth = new Map<string, GroupCounts>();
   private readonly monthOfDayCache = new Map<number, GroupCounts>();
   private touchOverall: TouchCounts | null = null;
+  /** days from close to go-live → deals (null: no go-live column mapped) */
+  private goLiveDays: Map<number, number> | null = null;
+  /** streaming scope: go-live days of logged rows, by log index (counted in finishLog) */
+  private readonly logGoLive = new Map<number, number>();
   private activities: ActivitySource | undefined;
   private readonly touchBySegment = new Map<string, TouchCounts>();
   private readonly issueCounts = new Map<IssueKind, number>();
@@ -660,13 +675,25 @@ export class AuditEngine {
       this.filter('otherSegment', hash, row);
       return;
     }
+    const goLiveDays = this.goLiveDaysOf(raw.goLiveDate, closeDay, row);
     if (this.window !== null) {
       if (!this.window.wouldKeep(closeDay, id)) {
         this.filtered.outsideWindow++;
         return;
       }
       const out = this.window.offer(
-        this.keep(raw, id, closeDay, amount, employees, score, mask, placeholderMask, true)
+        this.keep(
+          raw,
+          id,
+          closeDay,
+          amount,
+          employees,
+          score,
+          mask,
+          placeholderMask,
+          true,
+          goLiveDays
+        )
       );
       if (out !== null) {
         this.filtered.outsideWindow++;
@@ -676,7 +703,18 @@ export class AuditEngine {
     const activities = this.activities;
     if (activities && !activities.lookup) {
       this.pending.push(
-        this.keep(raw, id, closeDay, amount, employees, score, mask, placeholderMask, false)
+        this.keep(
+          raw,
+          id,
+          closeDay,
+          amount,
+          employees,
+          score,
+          mask,
+          placeholderMask,
+          false,
+          goLiveDays
+        )
       );
       return;
     }
@@ -695,6 +733,9 @@ export class AuditEngine {
         raw.owner === '' ? NO_OWNER : raw.owner,
         this.ownerList
       );
+      if (goLiveDays !== -1) {
+        this.logGoLive.set(this.log.length, goLiveDays);
+      }
       this.log.audited(
         hash,
         row,
@@ -721,8 +762,48 @@ export class AuditEngine {
       score,
       mask,
       placeholderMask,
-      touch
+      touch,
+      goLiveDays
     );
+  }
+
+  /**
+   * Days from close to go-live of a deal (-1: none). Notes the go-live column as mapped the
+   * first time it is seen; a value that is not a date is reported and read as none, a go-live
+   * before the close too (a data error, not a negative time to value).
+   */
+  private goLiveDaysOf(value: unknown, closeDay: number, row: number): number {
+    if (value === null || value === undefined) {
+      return -1;
+    }
+    this.goLiveDays ??= new Map();
+    if (value === '') {
+      return -1;
+    }
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    const day = parseDayFn(
+      text.length > 10 && /^\d{4}-\d{2}-\d{2}T/.test(text) ? text.slice(0, 10) : text,
+      this.dateFormat
+    );
+    if (Number.isNaN(day)) {
+      this.issue(
+        'bad-date',
+        row,
+        `go-live date "${text}" is not a valid ${this.options.dateFormat} date; treated as blank`,
+        false
+      );
+      return -1;
+    }
+    if (day < closeDay) {
+      this.issue(
+        'bad-date',
+        row,
+        `go-live date "${text}" is before the close date; left out of the time to first value`,
+        false
+      );
+      return -1;
+    }
+    return day - closeDay;
   }
 
   /** The index of an Opportunity Type value (trimmed) in the type counts. */
@@ -854,6 +935,7 @@ export class AuditEngine {
       issueTotal: this.issueTotal,
       deals,
       minCloseDay: this.minCloseDay,
+      goLive: this.goLiveDays,
       maxCloseDay: this.maxCloseDay
     };
   }
@@ -969,7 +1051,8 @@ export class AuditEngine {
     score: Score,
     mask: number,
     placeholderMask: number,
-    withValues: boolean
+    withValues: boolean,
+    goLiveDays: number
   ): AuditedDeal {
     return {
       row: raw.row,
@@ -987,6 +1070,7 @@ export class AuditEngine {
       score,
       mask,
       placeholderMask,
+      goLiveDays,
       values: withValues ? raw.values.map((v) => (typeof v === 'string' ? detach(v) : v)) : null
     };
   }
@@ -1101,6 +1185,10 @@ export class AuditEngine {
       const si = log.scores[i];
       const day = log.days[i];
       perScore[si]++;
+      const live = this.logGoLive.get(i);
+      if (live !== undefined && this.goLiveDays !== null) {
+        this.goLiveDays.set(live, (this.goLiveDays.get(live) ?? 0) + 1);
+      }
       typeDeals[log.types[i]]++;
       let held = log.placeholderMasks[i];
       while (held !== 0) {
@@ -1220,7 +1308,8 @@ export class AuditEngine {
       deal.score,
       deal.mask,
       deal.placeholderMask,
-      deal.firstTouchDays
+      deal.firstTouchDays,
+      deal.goLiveDays
     );
   }
 
@@ -1237,9 +1326,13 @@ export class AuditEngine {
     score: Score,
     mask: number,
     placeholderMask: number,
-    firstTouchDays: number | null | undefined
+    firstTouchDays: number | null | undefined,
+    goLiveDays: number
   ): void {
     this.audited++;
+    if (goLiveDays !== -1 && this.goLiveDays !== null) {
+      this.goLiveDays.set(goLiveDays, (this.goLiveDays.get(goLiveDays) ?? 0) + 1);
+    }
     let filled = mask;
     while (filled !== 0) {
       const bit = 31 - Math.clz32(filled);

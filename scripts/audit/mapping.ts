@@ -24,7 +24,9 @@ export const DEAL_KEYS = [
   'type',
   'employees',
   'segmentOverride',
-  'stage'
+  'stage',
+  /** optional: the customer's go-live (first value) date, for the time to first value */
+  'goLiveDate'
 ] as const;
 
 export type DealKey = (typeof DEAL_KEYS)[number];

@@ -157,7 +157,8 @@ export async function readOrgDeals(
     employees: has(d.employees) ? d.employees : undefined,
     type: has(d.type) ? d.type : undefined,
     override: has(d.segmentOverride) ? d.segmentOverride : undefined,
-    stage: has(d.stage) ? d.stage : undefined
+    stage: has(d.stage) ? d.stage : undefined,
+    goLiveDate: has(d.goLiveDate) ? d.goLiveDate : undefined
   };
 
   const raw: RawDeal = newRawDeal(fields.length);
@@ -180,6 +181,7 @@ export async function readOrgDeals(
     raw.type = paths.type ? text(readPath(record, paths.type)) : '';
     raw.override = paths.override ? text(readPath(record, paths.override)) : '';
     raw.stage = paths.stage ? text(readPath(record, paths.stage)) : '';
+    raw.goLiveDate = paths.goLiveDate ? readPath(record, paths.goLiveDate) : null;
     for (let f = 0; f < fieldPaths.length; f++) {
       // The first path holding information; else the first placeholder; else blank.
       let value: unknown = null;

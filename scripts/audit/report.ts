@@ -148,6 +148,11 @@ export interface AuditReport {
   owners: GroupRow[];
   months: GroupRow[];
   touch: { horizonDays: number; rows: TouchRow[]; histogram: Int32Array } | null;
+  /**
+   * Time to first value, days from close to go-live: null when the mapping has no go-live
+   * column; `deals` counts those with a go-live (medians null when none).
+   */
+  timeToFirstValue: { deals: number; medianDays: number | null; p90Days: number | null } | null;
   deals: DealRow[] | null;
   issueCounts: Array<{ kind: IssueKind; count: number; description: string }>;
   issueSamples: AuditIssue[];
@@ -271,6 +276,34 @@ function percentile(days: Int32Array, total: number, p: number): number | null {
     }
   }
   return null;
+}
+
+/**
+ * Deals, median and 90th percentile (nearest rank, as the first touch's) of the days from close
+ * to go-live.
+ */
+export function goLiveFigures(histogram: Map<number, number>): {
+  deals: number;
+  medianDays: number | null;
+  p90Days: number | null;
+} {
+  const days = [...histogram.keys()].sort((a, b) => a - b);
+  const deals = days.reduce((sum, d) => sum + (histogram.get(d) ?? 0), 0);
+  const at = (p: number): number | null => {
+    if (deals === 0) {
+      return null;
+    }
+    const rank = Math.ceil(p * deals);
+    let seen = 0;
+    for (const d of days) {
+      seen += histogram.get(d) ?? 0;
+      if (seen >= rank) {
+        return d;
+      }
+    }
+    return null;
+  };
+  return { deals, medianDays: at(0.5), p90Days: at(0.9) };
 }
 
 function touchRow(group: string, t: TouchCounts): TouchRow {
@@ -496,6 +529,7 @@ export function buildReport(
     owners: ownerRows,
     months: monthRows,
     touch,
+    timeToFirstValue: result.goLive ? goLiveFigures(result.goLive) : null,
     deals,
     issueCounts: kinds
       .filter((k) => (result.issueCounts.get(k) ?? 0) > 0)

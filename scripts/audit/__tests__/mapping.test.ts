@@ -51,7 +51,7 @@ describe('mapping file errors', () => {
     ],
     [
       { ...minimal, deal: { id: 'Id', closeDate: 'CloseDate', owner_name: 'x' } },
-      'Mapping m.json: "deal.owner_name" is not a known key (id, name, accountId, accountName, owner, closeDate, amount, type, employees, segmentOverride, stage)'
+      'Mapping m.json: "deal.owner_name" is not a known key (id, name, accountId, accountName, owner, closeDate, amount, type, employees, segmentOverride, stage, goLiveDate)'
     ],
     [
       { ...minimal, deal: { id: 'Id' } },
