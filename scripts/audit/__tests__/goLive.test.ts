@@ -91,8 +91,8 @@ describe('time to first value in the baseline', () => {
     ['all deals, each listed (--deals)', { kind: 'all' } as const, true]
   ])(
     'with the column mapped (%s): deals, median and p90 of the readable go-lives',
-    async (_l, scope) => {
-      const baseline = await baselineOf({ mapping: mapping(true), scope });
+    async (_l, scope, deals) => {
+      const baseline = await baselineOf({ mapping: mapping(true), scope, deals });
       expect(baseline.version).toBe(1);
       expect(baseline.deals).toBe(6);
       expect(baseline.timeToFirstValue).toEqual({ deals: 3, medianDays: 20, p90Days: 40 });
