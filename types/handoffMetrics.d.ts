@@ -739,3 +739,173 @@ declare module '@salesforce/apex/HandoffMetricsController.getNewPeople' {
    */
   export default function getNewPeople(params: { segment: string | null }): Promise<string>;
 }
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Help' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Overall' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Rated' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Average' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Below_3' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Fields' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_No_Fields' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Quality_Field_Count' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Fields_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Fields_Help' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Fields_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Fields_Field' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Fields_Count' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Help' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Overall' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Segment' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Count' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Median' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_On_Target' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Go_Live_Late' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_Heading' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_Help' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_Empty' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_Person' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_Role' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_So_Far' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_Completion' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_New_People_Score' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Role_Ae' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/label/c.Handoff_Metrics_Role_Csm' {
+  const label: string;
+  export default label;
+}

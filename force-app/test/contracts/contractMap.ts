@@ -51,6 +51,10 @@ export const CONTRACTS: Record<string, Contract> = {
     type: `${METRICS}#GoLiveData`,
     json: 'HandoffQualityMetrics.GoLiveData'
   },
+  'HandoffMetricsController.getNewPeople': {
+    type: `${METRICS}#NewPeopleData`,
+    json: 'HandoffQualityMetrics.NewPeopleData'
+  },
   'HandoffPanelController.getPanelConfig': { type: `${PANEL}#PanelConfig` },
   'HandoffPanelController.getExceptionState': { type: `${PANEL}#ExceptionState` },
   'HandoffPanelController.getLatestHandoff': { type: `${PANEL}#LatestHandoff` },

@@ -17,6 +17,12 @@
  * values): the AE-time months join the dashboard's months (withAeTime), so the AE tiles, trends
  * and red flag work like the others; the per-AE table and the field relevance table are their own
  * sections, each with its own loading, error, empty and truncated states.
+ *
+ * Issue 17 adds three live reads the same way (docs/metrics.md, "Handoff quality", "Time to
+ * first value", "New people"): getQuality and getGoLive join their months for the tiles, trends
+ * and red flags, and feed the per-AE quality table, the fields named most and the per-segment
+ * go-live table; getNewPeople (the current quarter, the segment filter only) feeds the quarterly
+ * review's "New to the process" table. Each section has the same four states.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
@@ -25,10 +31,12 @@ import getAeTime from '@salesforce/apex/HandoffMetricsController.getAeTime';
 import getFieldRelevance from '@salesforce/apex/HandoffMetricsController.getFieldRelevance';
 import getQuality from '@salesforce/apex/HandoffMetricsController.getQuality';
 import getGoLive from '@salesforce/apex/HandoffMetricsController.getGoLive';
+import getNewPeople from '@salesforce/apex/HandoffMetricsController.getNewPeople';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import {
   KPI_DEFINITIONS,
+  averageScore,
   breaches,
   completionRate,
   computeKpis,
@@ -40,6 +48,7 @@ import {
   parseDashboard,
   parseFieldRelevance,
   parseGoLive,
+  parseNewPeople,
   parseQuality,
   poolCounts,
   LIVE_READ_MAX_HANDOFFS,
@@ -184,11 +193,47 @@ import RELEVANCE_EXCEPTED from '@salesforce/label/c.Handoff_Metrics_Relevance_Ex
 import RELEVANCE_PREFILLED from '@salesforce/label/c.Handoff_Metrics_Relevance_Prefilled';
 import RELEVANCE_ITEMS_MISSING from '@salesforce/label/c.Handoff_Metrics_Relevance_Items_Missing';
 import RELEVANCE_ASKED_AGAIN from '@salesforce/label/c.Handoff_Metrics_Relevance_Asked_Again';
+import QUALITY_HEADING from '@salesforce/label/c.Handoff_Metrics_Quality_Heading';
+import QUALITY_HELP from '@salesforce/label/c.Handoff_Metrics_Quality_Help';
+import QUALITY_OVERALL from '@salesforce/label/c.Handoff_Metrics_Quality_Overall';
+import QUALITY_EMPTY from '@salesforce/label/c.Handoff_Metrics_Quality_Empty';
+import QUALITY_RATED from '@salesforce/label/c.Handoff_Metrics_Quality_Rated';
+import QUALITY_AVERAGE from '@salesforce/label/c.Handoff_Metrics_Quality_Average';
+import QUALITY_BELOW_3 from '@salesforce/label/c.Handoff_Metrics_Quality_Below_3';
+import QUALITY_FIELDS from '@salesforce/label/c.Handoff_Metrics_Quality_Fields';
+import QUALITY_NO_FIELDS from '@salesforce/label/c.Handoff_Metrics_Quality_No_Fields';
+import QUALITY_FIELD_COUNT from '@salesforce/label/c.Handoff_Metrics_Quality_Field_Count';
+import FIELDS_HEADING from '@salesforce/label/c.Handoff_Metrics_Fields_Heading';
+import FIELDS_HELP from '@salesforce/label/c.Handoff_Metrics_Fields_Help';
+import FIELDS_EMPTY from '@salesforce/label/c.Handoff_Metrics_Fields_Empty';
+import FIELDS_FIELD from '@salesforce/label/c.Handoff_Metrics_Fields_Field';
+import FIELDS_COUNT from '@salesforce/label/c.Handoff_Metrics_Fields_Count';
+import GO_LIVE_HEADING from '@salesforce/label/c.Handoff_Metrics_Go_Live_Heading';
+import GO_LIVE_HELP from '@salesforce/label/c.Handoff_Metrics_Go_Live_Help';
+import GO_LIVE_OVERALL from '@salesforce/label/c.Handoff_Metrics_Go_Live_Overall';
+import GO_LIVE_EMPTY from '@salesforce/label/c.Handoff_Metrics_Go_Live_Empty';
+import GO_LIVE_SEGMENT from '@salesforce/label/c.Handoff_Metrics_Go_Live_Segment';
+import GO_LIVE_COUNT from '@salesforce/label/c.Handoff_Metrics_Go_Live_Count';
+import GO_LIVE_MEDIAN from '@salesforce/label/c.Handoff_Metrics_Go_Live_Median';
+import GO_LIVE_ON_TARGET from '@salesforce/label/c.Handoff_Metrics_Go_Live_On_Target';
+import GO_LIVE_LATE from '@salesforce/label/c.Handoff_Metrics_Go_Live_Late';
+import NEW_PEOPLE_HEADING from '@salesforce/label/c.Handoff_Metrics_New_People_Heading';
+import NEW_PEOPLE_HELP from '@salesforce/label/c.Handoff_Metrics_New_People_Help';
+import NEW_PEOPLE_EMPTY from '@salesforce/label/c.Handoff_Metrics_New_People_Empty';
+import NEW_PEOPLE_PERSON from '@salesforce/label/c.Handoff_Metrics_New_People_Person';
+import NEW_PEOPLE_ROLE from '@salesforce/label/c.Handoff_Metrics_New_People_Role';
+import NEW_PEOPLE_SO_FAR from '@salesforce/label/c.Handoff_Metrics_New_People_So_Far';
+import NEW_PEOPLE_COMPLETION from '@salesforce/label/c.Handoff_Metrics_New_People_Completion';
+import NEW_PEOPLE_SCORE from '@salesforce/label/c.Handoff_Metrics_New_People_Score';
+import ROLE_AE from '@salesforce/label/c.Handoff_Metrics_Role_Ae';
+import ROLE_CSM from '@salesforce/label/c.Handoff_Metrics_Role_Csm';
 
 // Types through import() so that ESLint's Babel scope analysis sees no unused import.
 type AeTimeData = import('c/handoffMetrics').AeTimeData;
 type GoLiveData = import('c/handoffMetrics').GoLiveData;
 type QualityData = import('c/handoffMetrics').QualityData;
+type NewPeopleData = import('c/handoffMetrics').NewPeopleData;
+type NamedCount = import('c/handoffMetrics').NamedCount;
 type FieldRelevanceData = import('c/handoffMetrics').FieldRelevanceData;
 type BreakdownRow = import('c/handoffMetrics').BreakdownRow;
 type CountFields = import('c/handoffMetrics').CountFields;
@@ -433,7 +478,10 @@ interface BreakdownView {
   isEmpty: boolean;
 }
 
-type DetailKey = 'ae' | 'relevance';
+type DetailKey = 'ae' | 'relevance' | 'quality' | 'qualityFields' | 'goLive' | 'newPeople';
+
+/** Detail columns sorted as text (A to Z first); the others sort as numbers (largest first). */
+const TEXT_COLUMNS: readonly string[] = ['name', 'segment', 'role', 'topFields'];
 
 interface DetailCell {
   key: string;
@@ -446,7 +494,7 @@ interface DetailRowView {
   cells: DetailCell[];
 }
 
-/** The AE section or the field relevance section, in one of its states. */
+/** A detail section (AE time, field relevance, quality, go-live, new people) in one state. */
 interface DetailView {
   key: DetailKey;
   headingId: string;
@@ -538,6 +586,15 @@ const dayFormat = new Intl.DateTimeFormat(LOCALE, {
   year: 'numeric',
   timeZone: 'UTC'
 });
+
+/** Fields or reasons with their counts, most often first: `Risks__c (2), Amount (1)`. */
+function namedCounts(counts: readonly NamedCount[]): string {
+  return counts.length
+    ? counts
+        .map((c) => format(QUALITY_FIELD_COUNT, c.name, numberFormat.format(c.count)))
+        .join(', ')
+    : QUALITY_NO_FIELDS;
+}
 
 function monthDate(period: string): Date {
   const [year, month] = period.split('-').map(Number);
@@ -780,13 +837,24 @@ export default class HandoffMetricsDashboard extends LightningElement {
    */
   quality?: QualityData;
   goLive?: GoLiveData;
+  /** Their failures: the quality, fields and go-live tables say so; the tiles show no data. */
+  qualityError?: string;
+  goLiveError?: string;
   private qualityResult?: WiredDashboard;
   private goLiveResult?: WiredDashboard;
+  /** The quarter's people new to the process (HandoffMetricsController.getNewPeople). */
+  newPeople?: NewPeopleData;
+  newPeopleError?: string;
+  private newPeopleResult?: WiredDashboard;
 
-  /** How the per-AE and the field relevance tables are sorted. */
+  /** How the detail tables are sorted. */
   detailSort: Record<DetailKey, SortState> = {
     ae: { column: 'handoffs', direction: 'descending' },
-    relevance: { column: 'missingAtClose', direction: 'descending' }
+    relevance: { column: 'missingAtClose', direction: 'descending' },
+    quality: { column: 'rated', direction: 'descending' },
+    qualityFields: { column: 'count', direction: 'descending' },
+    goLive: { column: 'goLives', direction: 'descending' },
+    newPeople: { column: 'name', direction: 'ascending' }
   };
 
   renderedCallback(): void {
@@ -866,20 +934,52 @@ export default class HandoffMetricsDashboard extends LightningElement {
   @wire(getQuality, { segment: '$segmentParam', months: '$months' })
   wiredQuality(result: WiredDashboard): void {
     this.qualityResult = result;
-    try {
-      this.quality = result.data === undefined ? undefined : parseQuality(result.data);
-    } catch {
+    if (result.error) {
       this.quality = undefined;
+      this.qualityError = errorMessage(result.error);
+    } else if (result.data !== undefined) {
+      try {
+        this.quality = parseQuality(result.data);
+        this.qualityError = undefined;
+      } catch (error) {
+        this.quality = undefined;
+        this.qualityError = errorMessage(error);
+      }
     }
   }
 
   @wire(getGoLive, { segment: '$segmentParam', months: '$months' })
   wiredGoLive(result: WiredDashboard): void {
     this.goLiveResult = result;
-    try {
-      this.goLive = result.data === undefined ? undefined : parseGoLive(result.data);
-    } catch {
+    if (result.error) {
       this.goLive = undefined;
+      this.goLiveError = errorMessage(result.error);
+    } else if (result.data !== undefined) {
+      try {
+        this.goLive = parseGoLive(result.data);
+        this.goLiveError = undefined;
+      } catch (error) {
+        this.goLive = undefined;
+        this.goLiveError = errorMessage(error);
+      }
+    }
+  }
+
+  /** The new people of the current quarter: the segment filter applies, the period does not. */
+  @wire(getNewPeople, { segment: '$segmentParam' })
+  wiredNewPeople(result: WiredDashboard): void {
+    this.newPeopleResult = result;
+    if (result.error) {
+      this.newPeople = undefined;
+      this.newPeopleError = errorMessage(result.error);
+    } else if (result.data !== undefined) {
+      try {
+        this.newPeople = parseNewPeople(result.data);
+        this.newPeopleError = undefined;
+      } catch (error) {
+        this.newPeople = undefined;
+        this.newPeopleError = errorMessage(error);
+      }
     }
   }
 
@@ -1047,12 +1147,17 @@ export default class HandoffMetricsDashboard extends LightningElement {
         refreshApex(this.relevanceResult).catch((error: unknown) => {
           this.relevanceError = errorMessage(error);
         }),
-        // the quality and go-live tiles show no data when their read fails
-        refreshApex(this.qualityResult).catch(() => {
+        // the quality and go-live tiles show no data when their read fails, their tables say so
+        refreshApex(this.qualityResult).catch((error: unknown) => {
           this.quality = undefined;
+          this.qualityError = errorMessage(error);
         }),
-        refreshApex(this.goLiveResult).catch(() => {
+        refreshApex(this.goLiveResult).catch((error: unknown) => {
           this.goLive = undefined;
+          this.goLiveError = errorMessage(error);
+        }),
+        refreshApex(this.newPeopleResult).catch((error: unknown) => {
+          this.newPeopleError = errorMessage(error);
         })
       ]);
       this.loadError = undefined;
@@ -1377,9 +1482,16 @@ export default class HandoffMetricsDashboard extends LightningElement {
 
   // ------------------------------------------------------------------ AE time, field relevance
 
-  /** The AE section and the field relevance section (full view only). */
+  /** The detail sections (full view only), each with its own states. */
   get detailSections(): DetailView[] {
-    return [this.aeSection, this.relevanceSection].filter((v): v is DetailView => v !== null);
+    return [
+      this.aeSection,
+      this.relevanceSection,
+      this.qualitySection,
+      this.qualityFieldsSection,
+      this.goLiveSection,
+      this.newPeopleSection
+    ].filter((v): v is DetailView => v !== null);
   }
 
   /** The AE's time: the window's figures against the target, and one row per AE. */
@@ -1410,7 +1522,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
         text: (g) => formatMeasure(prefilledShare(g), 'Percent')
       }
     ];
-    const view = this.detailView('ae', AE_HEADING, help, this.aeTimeError, AE_EMPTY);
+    const view = this.detailView('ae', AE_HEADING, help, !!data, this.aeTimeError, AE_EMPTY);
     if (!data || view.hasError) {
       return view;
     }
@@ -1464,6 +1576,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
       'relevance',
       RELEVANCE_HEADING,
       RELEVANCE_CAVEAT,
+      !!data,
       this.relevanceError,
       RELEVANCE_EMPTY
     );
@@ -1479,14 +1592,222 @@ export default class HandoffMetricsDashboard extends LightningElement {
     };
   }
 
+  // ------------------------------------------------------------------ quality, go-live, new people
+
+  /** Handoff quality per AE: rated, average score, share below 3, the fields named most. */
+  get qualitySection(): DetailView | null {
+    if (this.compact || !this.dashboard) {
+      return null;
+    }
+    const data = this.quality;
+    type Group = QualityData['aes'][number];
+    const columns: DetailColumn<Group>[] = [
+      { key: 'name', label: AE_NAME },
+      { key: 'handoffs', label: BREAKDOWN_HANDOFFS, value: (g) => g.handoffs },
+      { key: 'rated', label: QUALITY_RATED, value: (g) => g.rated },
+      {
+        key: 'average',
+        label: QUALITY_AVERAGE,
+        value: (g) => g.average,
+        text: (g) => formatMeasure(g.average, 'Score')
+      },
+      {
+        key: 'below3',
+        label: QUALITY_BELOW_3,
+        value: (g) => g.below3Share,
+        text: (g) => formatMeasure(g.below3Share, 'Percent')
+      },
+      { key: 'topFields', label: QUALITY_FIELDS, text: (g) => namedCounts(g.topFields) }
+    ];
+    const view = this.detailView(
+      'quality',
+      QUALITY_HEADING,
+      QUALITY_HELP,
+      !!data,
+      this.qualityError,
+      QUALITY_EMPTY
+    );
+    if (!data || view.hasError) {
+      return view;
+    }
+    const total = data.total;
+    const answered = total.rated > 0 || total.skipped > 0;
+    return {
+      ...view,
+      help:
+        total.rated > 0
+          ? `${QUALITY_HELP} ${format(
+              QUALITY_OVERALL,
+              formatMeasure(total.average, 'Score'),
+              numberFormat.format(total.rated),
+              numberFormat.format(total.handoffs),
+              formatMeasure(total.below3Share, 'Percent'),
+              numberFormat.format(total.skipped)
+            )}`
+          : QUALITY_HELP,
+      // without a single answer the table would only list zeros: the empty state says why
+      ...this.detailRows(
+        'quality',
+        answered ? data.aes : [],
+        columns,
+        (g) => g.label || BREAKDOWN_UNKNOWN
+      ),
+      truncatedText: data.truncated
+        ? format(SECTION_TRUNCATED, numberFormat.format(LIVE_READ_MAX_HANDOFFS))
+        : ''
+    };
+  }
+
+  /** The fields named missing or wrong most often in the window (top 5, on ratings below 4). */
+  get qualityFieldsSection(): DetailView | null {
+    if (this.compact || !this.dashboard) {
+      return null;
+    }
+    const data = this.quality;
+    const columns: DetailColumn<NamedCount>[] = [
+      { key: 'name', label: FIELDS_FIELD },
+      { key: 'count', label: FIELDS_COUNT, value: (f) => f.count }
+    ];
+    const view = this.detailView(
+      'qualityFields',
+      FIELDS_HEADING,
+      FIELDS_HELP,
+      !!data,
+      this.qualityError,
+      FIELDS_EMPTY
+    );
+    if (!data || view.hasError) {
+      return view;
+    }
+    return {
+      ...view,
+      ...this.detailRows('qualityFields', data.total.topFields, columns, (f) => f.name)
+    };
+  }
+
+  /** Time to first value per segment: go-lives, median days, share on target, days late. */
+  get goLiveSection(): DetailView | null {
+    if (this.compact || !this.dashboard) {
+      return null;
+    }
+    const data = this.goLive;
+    type Group = GoLiveData['segments'][number];
+    const columns: DetailColumn<Group>[] = [
+      { key: 'name', label: GO_LIVE_SEGMENT },
+      { key: 'handoffs', label: BREAKDOWN_HANDOFFS, value: (g) => g.handoffs },
+      { key: 'goLives', label: GO_LIVE_COUNT, value: (g) => g.goLives },
+      {
+        key: 'medianDays',
+        label: GO_LIVE_MEDIAN,
+        value: (g) => g.medianDays,
+        text: (g) => formatMeasure(g.medianDays, 'Days')
+      },
+      {
+        key: 'onTimeShare',
+        label: GO_LIVE_ON_TARGET,
+        value: (g) => g.onTimeShare,
+        text: (g) => formatMeasure(g.onTimeShare, 'Percent')
+      },
+      {
+        key: 'medianDaysLate',
+        label: GO_LIVE_LATE,
+        value: (g) => g.medianDaysLate,
+        text: (g) => formatMeasure(g.medianDaysLate, 'Days')
+      }
+    ];
+    const view = this.detailView(
+      'goLive',
+      GO_LIVE_HEADING,
+      GO_LIVE_HELP,
+      !!data,
+      this.goLiveError,
+      GO_LIVE_EMPTY
+    );
+    if (!data || view.hasError) {
+      return view;
+    }
+    const total = data.total;
+    return {
+      ...view,
+      help:
+        total.goLives > 0
+          ? `${GO_LIVE_HELP} ${format(
+              GO_LIVE_OVERALL,
+              formatMeasure(total.medianDays, 'Days'),
+              numberFormat.format(total.goLives),
+              numberFormat.format(total.handoffs),
+              formatMeasure(total.onTimeShare, 'Percent')
+            )}`
+          : GO_LIVE_HELP,
+      // no go-live recorded yet: the empty state, not a table of zeros
+      ...this.detailRows(
+        'goLive',
+        total.goLives > 0 ? data.segments : [],
+        columns,
+        (g) => g.label || BREAKDOWN_UNKNOWN
+      ),
+      truncatedText: data.truncated
+        ? format(SECTION_TRUNCATED, numberFormat.format(LIVE_READ_MAX_HANDOFFS))
+        : ''
+    };
+  }
+
+  /** The quarterly review's new people: role, handoffs so far, completion, average score. */
+  get newPeopleSection(): DetailView | null {
+    if (this.compact || !this.dashboard) {
+      return null;
+    }
+    const data = this.newPeople;
+    type Person = NewPeopleData['people'][number];
+    const completion = (p: Person): number | null => {
+      return p.handoffs > 0 ? (100 * p.completeAtClose) / p.handoffs : null;
+    };
+    const columns: DetailColumn<Person>[] = [
+      { key: 'name', label: NEW_PEOPLE_PERSON },
+      { key: 'role', label: NEW_PEOPLE_ROLE, text: (p) => (p.role === 'CSM' ? ROLE_CSM : ROLE_AE) },
+      { key: 'handoffsSoFar', label: NEW_PEOPLE_SO_FAR, value: (p) => p.handoffsSoFar },
+      {
+        key: 'completion',
+        label: NEW_PEOPLE_COMPLETION,
+        value: completion,
+        text: (p) => formatMeasure(completion(p), 'Percent')
+      },
+      {
+        key: 'score',
+        label: NEW_PEOPLE_SCORE,
+        value: (p) => averageScore(p),
+        text: (p) => formatMeasure(averageScore(p), 'Score')
+      }
+    ];
+    const since = data?.quarterStart ? dayFormat.format(dayDate(data.quarterStart)) : '';
+    const view = this.detailView(
+      'newPeople',
+      NEW_PEOPLE_HEADING,
+      format(NEW_PEOPLE_HELP, since),
+      !!data,
+      this.newPeopleError,
+      NEW_PEOPLE_EMPTY
+    );
+    if (!data || view.hasError) {
+      return view;
+    }
+    return {
+      ...view,
+      ...this.detailRows('newPeople', data.people, columns, (p) => p.name),
+      truncatedText: data.truncated
+        ? format(SECTION_TRUNCATED, numberFormat.format(LIVE_READ_MAX_HANDOFFS))
+        : ''
+    };
+  }
+
   private detailView(
     key: DetailKey,
     title: string,
     help: string,
+    loaded: boolean,
     error: string | undefined,
     emptyText: string
   ): DetailView {
-    const loaded = key === 'ae' ? !!this.aeTime : !!this.relevance;
     return {
       key,
       headingId: `detail-${key}`,
@@ -1570,7 +1891,7 @@ export default class HandoffMetricsDashboard extends LightningElement {
     if (!current || !column) {
       return;
     }
-    const textual = column === 'name' || column === 'segment';
+    const textual = TEXT_COLUMNS.includes(column);
     let direction: SortDirection = textual ? 'ascending' : 'descending';
     if (current.column === column) {
       direction = current.direction === 'ascending' ? 'descending' : 'ascending';

@@ -266,8 +266,8 @@ describe('c-handoff-metrics-dashboard states', () => {
     expect(text(error)).toContain('c.Handoff_Metrics_Error_Help');
     ($(element, 'button[data-action="retry"]') as HTMLButtonElement).click();
     await flush();
-    // the dashboard, AE time, field relevance, quality and go-live reads
-    expect(refreshMock).toHaveBeenCalledTimes(5);
+    // the dashboard, AE time, field relevance, quality, go-live and new people reads
+    expect(refreshMock).toHaveBeenCalledTimes(6);
   });
 
   it('treats an answer that is not JSON as an error', async () => {
@@ -299,8 +299,8 @@ describe('c-handoff-metrics-dashboard states', () => {
     const element = await renderWith(data());
     ($(element, 'button[data-action="refresh"]') as HTMLButtonElement).click();
     await flush();
-    // the dashboard, AE time, field relevance, quality and go-live reads
-    expect(refreshMock).toHaveBeenCalledTimes(5);
+    // the dashboard, AE time, field relevance, quality, go-live and new people reads
+    expect(refreshMock).toHaveBeenCalledTimes(6);
     expect(text($(element, '[data-id="announcement"]'))).toBe('c.Handoff_Metrics_Refreshed');
   });
 
