@@ -12,6 +12,8 @@ import HandoffMetricsDashboard from 'c/handoffMetricsDashboard';
 import HandoffPanel from 'c/handoffPanel';
 import HandoffIntakeChecklist from 'c/handoffIntakeChecklist';
 import HandoffSetup from 'c/handoffSetup';
+// A child mounted alone: its journey covers the states its parents' fixtures do not reach.
+import HandoffFirstTimeGuide from 'c/handoffFirstTimeGuide';
 
 interface Toast {
   title: string;
@@ -24,7 +26,8 @@ const COMPONENTS: Record<string, unknown> = {
   'c-handoff-metrics-dashboard': HandoffMetricsDashboard,
   'c-handoff-panel': HandoffPanel,
   'c-handoff-intake-checklist': HandoffIntakeChecklist,
-  'c-handoff-setup': HandoffSetup
+  'c-handoff-setup': HandoffSetup,
+  'c-handoff-first-time-guide': HandoffFirstTimeGuide
 };
 
 const toasts: Toast[] = [];
