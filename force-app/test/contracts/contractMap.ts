@@ -64,7 +64,10 @@ export const CONTRACTS: Record<string, Contract> = {
   'HandoffSetupController.requestModeChange': { type: 'declared' },
   'HandoffSetupController.scheduleJobs': { type: 'declared' },
   'HandoffTeamController.getTeamView': { type: 'declared' },
-  'HandoffTeamController.reassignMember': { type: 'declared' }
+  'HandoffTeamController.reassignMember': { type: 'declared' },
+  'HandoffGoLiveController.getGoLive': { type: 'declared' },
+  'HandoffGoLiveController.recordGoLive': { type: 'declared' },
+  'HandoffBaselineComparison.getComparison': { type: 'declared' }
 };
 
 /**

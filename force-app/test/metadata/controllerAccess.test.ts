@@ -66,7 +66,10 @@ const AUDIENCE: Record<string, string[]> = {
   handoffIntakeTeam: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffMyHandoffs: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
   handoffMetricsDashboard: ['Handoff_Admin', 'Handoff_Leadership'],
-  handoffSetup: ['Handoff_Admin']
+  handoffSetup: ['Handoff_Admin'],
+  // Children of the intake checklist and of the metrics dashboard (issue 17).
+  handoffGoLive: ['Handoff_Admin', 'Handoff_CS', 'Handoff_Leadership', 'Handoff_Sales'],
+  handoffBeforeAfter: ['Handoff_Admin', 'Handoff_Leadership']
 };
 
 describe('Apex classes the components call', () => {
