@@ -30,7 +30,9 @@ export const USAGE = `Usage: npm run health -- (--csv <file> | --org <alias>) [o
 Evaluates the handoff red-flag rules over the last months and exits 0 (no flag), 3 (a flag
 is up) or 1 (error).
 
-  --csv <file>          a CSV export of Handoff__c (Closed_At__c, Complete_At_Close__c, ...)
+  --csv <file>          a CSV export of Handoff__c (Closed_At__c, Complete_At_Close__c, ...;
+                        Quality_Score__c and Days_To_Go_Live__c feed the quality and
+                        go-live rules when present)
   --org <alias>         an org the sf CLI is logged in to (aggregate queries on Handoff__c)
   --thresholds <file>   threshold JSON (default: the org's Handoff_Health_Threshold__mdt
                         records, else the seed's defaults)
@@ -133,7 +135,7 @@ export async function runHealth(options: HealthOptions): Promise<HealthOutcome> 
       const now = options.now ?? new Date();
       const thisMonth = now.toISOString().slice(0, 7);
       asOf = options.asOf ?? addMonths(thisMonth, -1);
-      periods = await countsFromOrg(conn, addMonths(asOf, -(months - 1)), asOf, alias);
+      periods = await countsFromOrg(conn, addMonths(asOf, -(months - 1)), asOf, alias, err);
       source = `org ${alias} (Handoff__c aggregates)`;
     }
     const flags = evaluateRedFlags(periods, thresholds, { asOf, months });

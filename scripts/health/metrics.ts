@@ -3,6 +3,12 @@
  * one query per measure, grouped by the calendar month of `Closed_At__c` in the user's time
  * zone; no rows are fetched) or from a CSV export of `Handoff__c`. Thresholds come from the
  * org's `Handoff_Health_Threshold__mdt` records, a JSON file, or the seed's defaults.
+ *
+ * Issue 17's measures come the same way (docs/metrics.md, "Handoff quality", "Time to first
+ * value"): the quality score's count, sum and ratings below 3 (scores 1–5 only), and the median
+ * days from close to go-live by month of close. An org without those fields (the product
+ * deployed before them) or a CSV without their columns leaves the measures without a value: their
+ * rules then say "no data", nothing else changes.
  */
 import { readFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
@@ -12,6 +18,9 @@ import {
   DEFAULT_THRESHOLDS,
   addMonths,
   emptyCounts,
+  median,
+  validScore,
+  weightedMedian,
   type Comparator,
   type HealthThreshold,
   type PeriodCounts,
@@ -38,8 +47,13 @@ export const HANDOFF_COLUMNS = {
   escalations: 'Escalation_Count__c',
   exception: 'Exception_Used__c',
   returns: 'Return_Count__c',
-  repeatAsks: 'Repeat_Ask_Count__c'
+  repeatAsks: 'Repeat_Ask_Count__c',
+  qualityScore: 'Quality_Score__c',
+  daysToGoLive: 'Days_To_Go_Live__c'
 } as const;
+
+/** Quality scores below this count as "below 3" (c/handoffMetrics QUALITY_LOW_SCORE). */
+const LOW_SCORE = 3;
 
 /** Oldest month first. */
 function byPeriod(a: PeriodCounts, b: PeriodCounts): number {
@@ -53,6 +67,7 @@ export async function countsFromCsv(
   onIssue: (issue: HealthIssue) => void
 ): Promise<{ periods: PeriodCounts[]; rows: number; used: number }> {
   const byMonth = new Map<string, PeriodCounts>();
+  const goLiveDays = new Map<string, number[]>();
   let index: Record<keyof typeof HANDOFF_COLUMNS, number> | null = null;
   let rows = 0;
   let used = 0;
@@ -96,9 +111,21 @@ export async function countsFromCsv(
         return;
       }
       const period = monthOfDay(day);
+      const columns = index as Record<keyof typeof HANDOFF_COLUMNS, number>;
       let c = byMonth.get(period);
       if (!c) {
         c = emptyCounts(period);
+        // a column in the file gives its measure a value in every month (0, or no median)
+        if (columns.qualityScore !== -1) {
+          c.qualityRated = 0;
+          c.qualityScoreSum = 0;
+          c.qualityBelow3 = 0;
+        }
+        if (columns.daysToGoLive !== -1) {
+          c.goLiveCount = 0;
+          c.goLiveMedianDays = null;
+          goLiveDays.set(period, []);
+        }
         byMonth.set(period, c);
       }
       used++;
@@ -136,9 +163,36 @@ export async function countsFromCsv(
           c[field]++;
         }
       }
+      const score = num(get('qualityScore'));
+      if (score !== null) {
+        if (validScore(score)) {
+          c.qualityRated = (c.qualityRated ?? 0) + 1;
+          c.qualityScoreSum = (c.qualityScoreSum ?? 0) + score;
+          c.qualityBelow3 = (c.qualityBelow3 ?? 0) + (score < LOW_SCORE ? 1 : 0);
+        } else {
+          onIssue({
+            row: line,
+            message: `${HANDOFF_COLUMNS.qualityScore} "${get('qualityScore')}" is not a score from 1 to 5; left out`
+          });
+        }
+      }
+      const days = num(get('daysToGoLive'));
+      if (Number.isNaN(days)) {
+        onIssue({
+          row: line,
+          message: `${HANDOFF_COLUMNS.daysToGoLive} "${get('daysToGoLive')}" is not a number of days; left out`
+        });
+      } else if (days !== null) {
+        goLiveDays.get(period)?.push(days);
+      }
     },
     onIssue: (issue) => onIssue({ row: issue.line, message: issue.message })
   });
+  for (const [period, days] of goLiveDays) {
+    const c = byMonth.get(period) as PeriodCounts;
+    c.goLiveCount = days.length;
+    c.goLiveMedianDays = median(days);
+  }
   return {
     periods: [...byMonth.values()].sort(byPeriod),
     rows,
@@ -160,12 +214,23 @@ export const AGGREGATES: ReadonlyArray<[keyof PeriodCounts, string]> = [
   ['repeatAsked', 'AND Repeat_Ask_Count__c > 0']
 ];
 
+/** A score the product counts (Quality_Score__c is Number(1,0): whole numbers). */
+const RATED = 'Quality_Score__c >= 1 AND Quality_Score__c <= 5';
+
+/**
+ * The most groups one aggregate answer holds: Salesforce answers an aggregate query in one batch
+ * (no queryMore), so the go-live read asks for at most this many and, when it gets them all,
+ * leaves the median without a value rather than judge part of the window.
+ */
+export const MAX_GO_LIVE_GROUPS = 2000;
+
 /** Monthly counts from the org for the months `from`..`to` (inclusive, `YYYY-MM`). */
 export async function countsFromOrg(
   conn: Connection,
   from: string,
   to: string,
-  alias: string
+  alias: string,
+  onNote: (text: string) => void = () => undefined
 ): Promise<PeriodCounts[]> {
   const start = `${from}-01T00:00:00Z`;
   const end = `${addMonths(to, 1)}-01T00:00:00Z`;
@@ -222,7 +287,123 @@ export async function countsFromOrg(
     },
     { alias }
   );
+  await outcomesFromOrg(conn, { where, group, counts, byMonth }, alias, onNote);
   return [...byMonth.values()].sort(byPeriod);
+}
+
+interface OrgWindow {
+  where: string;
+  group: string;
+  counts: (y: unknown, m: unknown) => PeriodCounts | null;
+  byMonth: Map<string, PeriodCounts>;
+}
+
+/**
+ * Issue 17's measures from the org: the quality score's count and sum (scores 1–5), the ratings
+ * below 3, and the days from close to go-live. Days_To_Go_Live__c is a formula (go-live date
+ * minus the GMT date of the close), which an aggregate cannot group by: the read groups by the
+ * close's GMT day and the go-live date, and the days of each group are their difference, counted
+ * as many times as the group holds handoffs. An org without the fields keeps the measures
+ * without a value and says so.
+ */
+async function outcomesFromOrg(
+  conn: Connection,
+  window: OrgWindow,
+  alias: string,
+  onNote: (text: string) => void
+): Promise<void> {
+  const { where, group, counts, byMonth } = window;
+  const select = `SELECT ${YEAR} y, ${MONTH_OF} m,`;
+  // the months with handoffs (quality and go-lives are always on some): each gets the measures
+  const months = (): PeriodCounts[] => [...byMonth.values()];
+  const missingField = (e: unknown): boolean =>
+    e instanceof SalesforceError && (e.code === 'INVALID_FIELD' || e.code === 'INVALID_TYPE');
+  try {
+    const rated = new Map<string, { n: number; s: number }>();
+    const below = new Map<string, number>();
+    await restQuery(
+      conn,
+      `${select} COUNT(Quality_Score__c) c, SUM(Quality_Score__c) s FROM Handoff__c ${where} AND ${RATED} ${group}`,
+      (records) => {
+        for (const r of records) {
+          const c = counts(r.y, r.m);
+          if (c) {
+            rated.set(c.period, { n: Number(r.c), s: Number(r.s) });
+          }
+        }
+      },
+      { alias }
+    );
+    await restQuery(
+      conn,
+      `${select} COUNT(Id) n FROM Handoff__c ${where} AND Quality_Score__c >= 1 AND Quality_Score__c < ${LOW_SCORE} ${group}`,
+      (records) => {
+        for (const r of records) {
+          const c = counts(r.y, r.m);
+          if (c) {
+            below.set(c.period, Number(r.n));
+          }
+        }
+      },
+      { alias }
+    );
+    for (const c of months()) {
+      c.qualityRated = rated.get(c.period)?.n ?? 0;
+      c.qualityScoreSum = rated.get(c.period)?.s ?? 0;
+      c.qualityBelow3 = below.get(c.period) ?? 0;
+    }
+  } catch (e) {
+    if (!missingField(e)) {
+      throw e;
+    }
+    onNote(
+      `The org has no Quality_Score__c on Handoff__c (${(e as Error).message}): the quality rules have no data.\n`
+    );
+  }
+  try {
+    const days = new Map<string, Map<number, number>>();
+    let groups = 0;
+    await restQuery(
+      conn,
+      `${select} DAY_ONLY(Closed_At__c) d, Go_Live_Date__c g, COUNT(Id) n FROM Handoff__c ${where} ` +
+        `AND Go_Live_Date__c != null ${group}, DAY_ONLY(Closed_At__c), Go_Live_Date__c LIMIT ${MAX_GO_LIVE_GROUPS}`,
+      (records) => {
+        for (const r of records) {
+          groups++;
+          const c = counts(r.y, r.m);
+          const closeDay = parseDay(String(r.d));
+          const goLiveDay = parseDay(String(r.g));
+          if (c && !Number.isNaN(closeDay) && !Number.isNaN(goLiveDay)) {
+            const month = days.get(c.period) ?? new Map<number, number>();
+            const value = goLiveDay - closeDay;
+            month.set(value, (month.get(value) ?? 0) + Number(r.n));
+            days.set(c.period, month);
+          }
+        }
+      },
+      { alias }
+    );
+    if (groups >= MAX_GO_LIVE_GROUPS) {
+      onNote(
+        `More than ${MAX_GO_LIVE_GROUPS} close and go-live day pairs in the window: the days to go-live rule has no data (use a shorter --months).\n`
+      );
+      return;
+    }
+    for (const c of months()) {
+      const weighted = [...(days.get(c.period) ?? new Map<number, number>())].map(
+        ([value, weight]) => ({ value, weight })
+      );
+      c.goLiveCount = weighted.reduce((sum, w) => sum + w.weight, 0);
+      c.goLiveMedianDays = weightedMedian(weighted);
+    }
+  } catch (e) {
+    if (!missingField(e)) {
+      throw e;
+    }
+    onNote(
+      `The org has no Go_Live_Date__c on Handoff__c (${(e as Error).message}): the days to go-live rule has no data.\n`
+    );
+  }
 }
 
 function shiftIso(iso: string, days: number): string {

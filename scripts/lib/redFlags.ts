@@ -13,7 +13,10 @@ export {
   emptyCounts,
   evaluateRedFlags,
   formatValue,
-  metricValue
+  median,
+  metricValue,
+  validScore,
+  weightedMedian
 } from '../../force-app/main/default/lwc/handoffMetrics/handoffMetrics.ts';
 export type {
   Comparator,

@@ -105,7 +105,10 @@ describe('health check from a CSV export', () => {
   });
 });
 
-/** Handoffs in the org: six months, completion falling under 85% in the last two. */
+/**
+ * Handoffs in the org: six months, completion falling under 85% in the last two, and in those two
+ * the quality score falling to 3 (half the ratings below 3) and go-lives taking 40 days, not 20.
+ */
 function handoffs(): MockRecord[] {
   const out: MockRecord[] = [];
   const plan: Array<[string, number, number, number]> = [
@@ -117,7 +120,11 @@ function handoffs(): MockRecord[] {
     ['2025-09', 20, 15, 5]
   ];
   for (const [month, n, complete, escalated] of plan) {
+    const late = month >= '2025-08';
     for (let i = 0; i < n; i++) {
+      const closeDay = `${month}-${String(1 + i).padStart(2, '0')}`;
+      const goLive = new Date(`${closeDay}T00:00:00Z`);
+      goLive.setUTCDate(goLive.getUTCDate() + (late ? 40 : 20));
       out.push({
         Closed_At__c: `${month}-${String(1 + i).padStart(2, '0')}T10:00:00.000Z`,
         Status__c: i === 0 ? 'Accepted' : 'Complete',
@@ -126,7 +133,9 @@ function handoffs(): MockRecord[] {
         Exception_Used__c: i === n - 1,
         Return_Count__c: 0,
         Repeat_Ask_Count__c: 0,
-        Hours_To_First_Touch__c: i % 4 === 0 ? null : 20 + i
+        Hours_To_First_Touch__c: i % 4 === 0 ? null : 20 + i,
+        Quality_Score__c: i % 5 === 4 ? null : late && i % 2 === 0 ? 2 : 4,
+        Go_Live_Date__c: i % 3 === 0 ? goLive.toISOString().slice(0, 10) : null
       });
     }
   }
@@ -165,8 +174,16 @@ function aggregate(soql: string, thresholds: MockRecord[] | 'missing'): MockReco
     'Return_Count__c > 0': (r) => Number(r.Return_Count__c) > 0,
     'Repeat_Ask_Count__c > 0': (r) => Number(r.Repeat_Ask_Count__c) > 0,
     'Hours_To_First_Touch__c != null': (r) =>
-      r.Hours_To_First_Touch__c !== null && r.Hours_To_First_Touch__c !== undefined
+      r.Hours_To_First_Touch__c !== null && r.Hours_To_First_Touch__c !== undefined,
+    'Quality_Score__c >= 1 AND Quality_Score__c <= 5': (r) => Number(r.Quality_Score__c ?? 0) >= 1,
+    'Quality_Score__c >= 1 AND Quality_Score__c < 3': (r) =>
+      Number(r.Quality_Score__c ?? 0) >= 1 && Number(r.Quality_Score__c) < 3,
+    'Go_Live_Date__c != null': (r) => !!r.Go_Live_Date__c
   };
+  const byDay = /DAY_ONLY\(Closed_At__c\), Go_Live_Date__c LIMIT/.test(soql);
+  const summed = /SUM\(Quality_Score__c\)/.test(soql)
+    ? 'Quality_Score__c'
+    : 'Hours_To_First_Touch__c';
   const condition = extra.trim().replace(/^AND /, '');
   const keep = condition === '' ? () => true : filters[condition];
   if (!keep) {
@@ -178,15 +195,16 @@ function aggregate(soql: string, thresholds: MockRecord[] | 'missing'): MockReco
     if (r.Status__c === 'Cancelled' || at < from.replace('Z', '') || at >= to || !keep(r)) {
       continue;
     }
-    const key = at.slice(0, 7);
+    const key = byDay ? `${at.slice(0, 10)}|${String(r.Go_Live_Date__c)}` : at.slice(0, 7);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   return [...groups.entries()].map(([key, rows]) => ({
     y: Number(key.slice(0, 4)),
     m: Number(key.slice(5, 7)),
+    ...(byDay ? { d: key.slice(0, 10), g: key.slice(11) } : {}),
     n: rows.length,
     c: rows.length,
-    s: rows.reduce((sum, r) => sum + Number(r.Hours_To_First_Touch__c ?? 0), 0)
+    s: rows.reduce((sum, r) => sum + Number(r[summed] ?? 0), 0)
   }));
 }
 
@@ -254,6 +272,72 @@ describe('health check from an org', () => {
     });
     expect(outcome.thresholdSource).toBe('Handoff_Health_Threshold__mdt in the org');
     expect(outcome.exitCode).toBe(0);
+  });
+
+  it("raises the quality and go-live flags of the org's threshold records and prints them", async () => {
+    const record = (name: string, comparator: string, threshold: number, unit: string) => ({
+      DeveloperName: name,
+      Metric__c: name,
+      Comparator__c: comparator,
+      Threshold__c: threshold,
+      Target__c: null,
+      Unit__c: unit,
+      Consecutive_Periods__c: 2,
+      Period__c: 'Month',
+      Hypercare_Week__c: null,
+      Action__c: `Act on ${name}`,
+      Active__c: true
+    });
+    const thresholds = [
+      record('Days_To_Go_Live', 'Above', 30, 'Days'),
+      record('Quality_Below_3_Share', 'Above', 20, 'Percent'),
+      record('Quality_Score_Average', 'Below', 3.5, 'Score')
+    ];
+    mock = await startMock({ query: (soql) => aggregate(soql, thresholds) });
+    const out = sink();
+    const outcome = await runHealth({
+      org: 'acme',
+      connection: mock.connection(),
+      now: new Date('2025-10-05T00:00:00Z'),
+      months: 6,
+      out: out.write,
+      err: () => undefined
+    });
+    expect(outcome.exitCode).toBe(EXIT_FLAG);
+    // August and September: 16 rated each, 8 of them 2 and 8 of them 4; go-lives 40 days on
+    expect(outcome.periods.find((p) => p.period === '2025-09')).toMatchObject({
+      qualityRated: 16,
+      qualityScoreSum: 48,
+      qualityBelow3: 8,
+      goLiveCount: 7,
+      goLiveMedianDays: 40
+    });
+    expect(outcome.periods.find((p) => p.period === '2025-07')).toMatchObject({
+      qualityRated: 16,
+      qualityScoreSum: 64,
+      qualityBelow3: 0,
+      goLiveMedianDays: 20
+    });
+    expect(outcome.flags.map((f) => [f.threshold.developerName, f.up, f.streak])).toEqual([
+      ['Days_To_Go_Live', true, 2],
+      ['Quality_Below_3_Share', true, 2],
+      ['Quality_Score_Average', true, 2]
+    ]);
+    const text = out.text.join('');
+    expect(text).toContain(
+      'RED FLAG  Median days from close to go-live above 30 d for 2 months in a row (2025-08: 40 d, 2025-09: 40 d)'
+    );
+    expect(text).toContain(
+      'RED FLAG  Share of quality scores below 3 above 20% for 2 months in a row (2025-08: 50%, 2025-09: 50%)'
+    );
+    expect(text).toContain(
+      'RED FLAG  Average handoff quality score below 3.5 for 2 months in a row (2025-08: 3, 2025-09: 3)'
+    );
+    expect(text).toContain('Action: Act on Quality_Score_Average');
+    // the table has a column per rule, the months' values in it
+    expect(text).toMatch(/Month\s+Handoffs\s+Median days from close to go-live/);
+    expect(text).toMatch(/2025-07\s+20\s+20 d\s+0%\s+4\n/);
+    expect(outcome.exitCode).toBe(3);
   });
 
   it('exits 1 with a clear message on an expired session', async () => {

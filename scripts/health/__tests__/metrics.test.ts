@@ -143,6 +143,60 @@ describe('countsFromCsv', () => {
     await expect(failure).rejects.toBeInstanceOf(SalesforceError);
   });
 
+  it('reads the quality score and the days to go-live per month when the file has them', async () => {
+    const { periods, issues } = await read(
+      [
+        'Closed_At__c,Quality_Score__c,Days_To_Go_Live__c',
+        '2025-04-01,2,10',
+        '2025-04-02,5,',
+        '2025-04-03,4.5,30',
+        '2025-04-04,,40',
+        '2025-04-05,0,abc',
+        '2025-05-01,1,7',
+        '2025-05-02,3,-2',
+        '2025-06-01,,'
+      ].join('\n')
+    );
+    expect(issues).toEqual([
+      { row: 4, message: 'Quality_Score__c "4.5" is not a score from 1 to 5; left out' },
+      { row: 6, message: 'Quality_Score__c "0" is not a score from 1 to 5; left out' },
+      { row: 6, message: 'Days_To_Go_Live__c "abc" is not a number of days; left out' }
+    ]);
+    expect(periods).toEqual([
+      {
+        ...zero,
+        period: '2025-04',
+        handoffs: 5,
+        qualityRated: 2,
+        qualityScoreSum: 7,
+        qualityBelow3: 1,
+        goLiveCount: 3,
+        goLiveMedianDays: 30
+      },
+      {
+        ...zero,
+        period: '2025-05',
+        handoffs: 2,
+        qualityRated: 2,
+        qualityScoreSum: 4,
+        qualityBelow3: 1,
+        goLiveCount: 2,
+        goLiveMedianDays: 2.5
+      },
+      // a month without a rating or a go-live: zero rated and no median, not "unknown"
+      {
+        ...zero,
+        period: '2025-06',
+        handoffs: 1,
+        qualityRated: 0,
+        qualityScoreSum: 0,
+        qualityBelow3: 0,
+        goLiveCount: 0,
+        goLiveMedianDays: null
+      }
+    ]);
+  });
+
   it('returns no month for a file with a header only', async () => {
     expect(await read('Closed_At__c,Status__c\n')).toMatchObject({ periods: [], rows: 0, used: 0 });
   });
@@ -178,7 +232,32 @@ const ANSWERS: Record<string, MockRecord[]> = {
     { y: 2025, m: 6, c: 5, s: 100 },
     { y: 2025, m: 4, c: 3, s: 61.5 },
     { y: 2025, m: 7, c: 1, s: 1 }
+  ],
+  'Quality_Score__c >= 1 AND Quality_Score__c <= 5': [
+    { y: 2025, m: 4, c: 3, s: 7 },
+    { y: 2025, m: 7, c: 2, s: 10 }
+  ],
+  'Quality_Score__c >= 1 AND Quality_Score__c < 3': [{ y: 2025, m: 4, n: 2 }],
+  // one close day of April with go-lives 20 (twice) and 40 days later; June: 10 days, once
+  'Go_Live_Date__c != null': [
+    { y: 2025, m: 4, d: '2025-04-10', g: '2025-04-30', n: 2 },
+    { y: 2025, m: 4, d: '2025-04-10', g: '2025-05-20', n: 1 },
+    { y: 2025, m: 6, d: '2025-06-30', g: '2025-07-10', n: 1 },
+    { y: 2025, m: 3, d: '2025-03-31', g: '2025-04-01', n: 5 }
   ]
+};
+
+const QUALITY = 'Quality_Score__c >= 1 AND Quality_Score__c <= 5';
+const BELOW_3 = 'Quality_Score__c >= 1 AND Quality_Score__c < 3';
+const GO_LIVE_GROUP = `${GROUP}, DAY_ONLY(Closed_At__c), Go_Live_Date__c LIMIT 2000`;
+
+/** The measures issue 17 adds, on a month that has none of them. */
+const noOutcome = {
+  qualityRated: 0,
+  qualityScoreSum: 0,
+  qualityBelow3: 0,
+  goLiveCount: 0,
+  goLiveMedianDays: null
 };
 
 function answer(soql: string): MockRecord[] {
@@ -204,7 +283,10 @@ describe('countsFromOrg', () => {
       `${SELECT} COUNT(Id) n FROM Handoff__c ${WHERE} AND Exception_Used__c = true ${GROUP}`,
       `${SELECT} COUNT(Id) n FROM Handoff__c ${WHERE} AND Return_Count__c > 0 ${GROUP}`,
       `${SELECT} COUNT(Id) n FROM Handoff__c ${WHERE} AND Repeat_Ask_Count__c > 0 ${GROUP}`,
-      `${SELECT} COUNT(Hours_To_First_Touch__c) c, SUM(Hours_To_First_Touch__c) s FROM Handoff__c ${WHERE} AND Hours_To_First_Touch__c != null ${GROUP}`
+      `${SELECT} COUNT(Hours_To_First_Touch__c) c, SUM(Hours_To_First_Touch__c) s FROM Handoff__c ${WHERE} AND Hours_To_First_Touch__c != null ${GROUP}`,
+      `${SELECT} COUNT(Quality_Score__c) c, SUM(Quality_Score__c) s FROM Handoff__c ${WHERE} AND ${QUALITY} ${GROUP}`,
+      `${SELECT} COUNT(Id) n FROM Handoff__c ${WHERE} AND ${BELOW_3} ${GROUP}`,
+      `${SELECT} DAY_ONLY(Closed_At__c) d, Go_Live_Date__c g, COUNT(Id) n FROM Handoff__c ${WHERE} AND Go_Live_Date__c != null ${GO_LIVE_GROUP}`
     ]);
   });
 
@@ -220,19 +302,104 @@ describe('countsFromOrg', () => {
         escalated: 1,
         returned: 2,
         firstTouchCount: 3,
-        firstTouchHoursSum: 61.5
+        firstTouchHoursSum: 61.5,
+        // scores 7 over 3, two below 3; go-lives 20, 20 and 40 days after the close day
+        qualityRated: 3,
+        qualityScoreSum: 7,
+        qualityBelow3: 2,
+        goLiveCount: 3,
+        goLiveMedianDays: 20
       },
       {
         ...zero,
+        ...noOutcome,
         period: '2025-06',
         handoffs: 5,
         completeAtClose: 4,
         exceptions: 2,
         repeatAsked: 1,
         firstTouchCount: 5,
-        firstTouchHoursSum: 100
+        firstTouchHoursSum: 100,
+        goLiveCount: 1,
+        goLiveMedianDays: 10
       }
     ]);
+  });
+
+  it('counts the go-live days from the GMT day of the close, each group as often as it holds handoffs', async () => {
+    mock = await startMock({
+      query: (soql) =>
+        /Go_Live_Date__c != null/.test(soql)
+          ? [
+              { y: 2025, m: 5, d: '2025-05-01', g: '2025-05-31', n: 1 },
+              { y: 2025, m: 5, d: '2025-05-02', g: '2025-05-12', n: 3 },
+              { y: 2025, m: 5, d: '2025-05-20', g: '2025-06-19', n: 2 }
+            ]
+          : /'Cancelled' GROUP BY/.test(soql)
+            ? [{ y: 2025, m: 5, n: 6 }]
+            : []
+    });
+    const [may] = await countsFromOrg(mock.connection(), '2025-05', '2025-05', 'acme');
+    // 10, 10, 10, 30, 30, 30 days: the median of six is the mean of the middle two
+    expect(may).toMatchObject({ period: '2025-05', handoffs: 6, goLiveCount: 6 });
+    expect(may.goLiveMedianDays).toBe(20);
+  });
+
+  it('keeps the measures without a value and says so in an org without the issue-17 fields', async () => {
+    const notes: string[] = [];
+    mock = await startMock({
+      query: (soql) => {
+        if (/Quality_Score__c|Go_Live_Date__c/.test(soql)) {
+          throw new MockError(400, 'INVALID_FIELD', 'No such column on entity Handoff__c');
+        }
+        return answer(soql);
+      }
+    });
+    const periods = await countsFromOrg(mock.connection(), '2025-04', '2025-06', 'acme', (t) =>
+      notes.push(t)
+    );
+    expect(periods.map((p) => p.handoffs)).toEqual([4, 5]);
+    for (const p of periods) {
+      expect(p.qualityRated).toBeUndefined();
+      expect(p.goLiveCount).toBeUndefined();
+    }
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(/no Quality_Score__c .*the quality rules have no data/);
+    expect(notes[1]).toMatch(/no Go_Live_Date__c .*the days to go-live rule has no data/);
+  });
+
+  it('leaves the go-live median without a value when the answer holds the most groups one batch can', async () => {
+    const notes: string[] = [];
+    const full = Array.from({ length: 2000 }, (_, i) => ({
+      y: 2025,
+      m: 4,
+      d: '2025-04-01',
+      g: `2025-04-01`,
+      n: 1 + (i % 2)
+    }));
+    mock = await startMock({
+      query: (soql) => (/Go_Live_Date__c != null/.test(soql) ? full : answer(soql))
+    });
+    const periods = await countsFromOrg(mock.connection(), '2025-04', '2025-06', 'acme', (t) =>
+      notes.push(t)
+    );
+    expect(periods[0].goLiveCount).toBeUndefined();
+    expect(periods[0].qualityRated).toBe(3);
+    expect(notes).toEqual([expect.stringMatching(/More than 2000 close and go-live day pairs/)]);
+  });
+
+  it('stops on any other failure of an issue-17 read', async () => {
+    mock = await startMock({
+      query: (soql) => {
+        if (/Go_Live_Date__c/.test(soql)) {
+          throw new MockError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+        }
+        return answer(soql);
+      }
+    });
+    await expect(countsFromOrg(mock.connection(), '2025-04', '2025-06', 'acme')).rejects.toThrow(
+      /INVALID_SESSION_ID.*sf org login web --alias acme/
+    );
   });
 
   it('cuts a window across a year end, with the margin day in the previous year', async () => {
