@@ -14,6 +14,8 @@ import HandoffIntakeChecklist from 'c/handoffIntakeChecklist';
 import HandoffSetup from 'c/handoffSetup';
 // A child mounted alone: its journey covers the states its parents' fixtures do not reach.
 import HandoffFirstTimeGuide from 'c/handoffFirstTimeGuide';
+import HandoffGoLive from 'c/handoffGoLive';
+import HandoffBeforeAfter from 'c/handoffBeforeAfter';
 
 interface Toast {
   title: string;
@@ -27,7 +29,9 @@ const COMPONENTS: Record<string, unknown> = {
   'c-handoff-panel': HandoffPanel,
   'c-handoff-intake-checklist': HandoffIntakeChecklist,
   'c-handoff-setup': HandoffSetup,
-  'c-handoff-first-time-guide': HandoffFirstTimeGuide
+  'c-handoff-first-time-guide': HandoffFirstTimeGuide,
+  'c-handoff-go-live': HandoffGoLive,
+  'c-handoff-before-after': HandoffBeforeAfter
 };
 
 const toasts: Toast[] = [];
