@@ -7,7 +7,8 @@
  *
  * - `@salesforce/apex/*`, `@salesforce/apex`: scripts/browser/app/apex.ts (the journey answers);
  * - `lightning/uiRecordApi`, `lightning/uiObjectInfoApi`, `lightning-record-edit-form`,
- *   `lightning-input-field`, `lightning-messages`: scripts/browser/lwc/lightning/;
+ *   `lightning-input-field`, `lightning-messages`, `lightning-record-picker` (its search answered
+ *   by the journey as `recordPickerSearch`): scripts/browser/lwc/lightning/;
  * - `lightning/platformShowToastEvent`: the Jest mock (force-app/test/jest-mocks), the same file;
  * - `@salesforce/label/c.*`: the values in force-app/main/default/labels (a missing label fails
  *   the build, as it fails a deploy); `@salesforce/schema/*`: `{ objectApiName, fieldApiName }`;

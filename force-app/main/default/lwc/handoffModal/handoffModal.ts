@@ -3,8 +3,8 @@
  * the caller's content in the default slot, an error notification, and a footer with Cancel and
  * the confirm button. Used by the panel's exception request, the intake checklist's forms and
  * the setup page's mode switch, so that each behaves the same:
- * - `role="dialog"`, `aria-modal`, named by its title and described by its description (or, with
- *   none, by its content);
+ * - `role="dialog"`, `aria-modal`, named by its title (an h2, or the level `heading-level`
+ *   asks for) and described by its description (or, with none, by its content);
  * - the focus moves in when it opens: to the slotted element marked `data-autofocus`, else to
  *   Cancel (the safe choice in a confirmation);
  * - Esc, the close button and Cancel fire `close`; Tab and Shift+Tab stay inside
@@ -35,9 +35,27 @@ export default class HandoffModal extends LightningElement {
   @api busy = false;
   /** @description What went wrong (validation or server), shown as an alert inside the dialog. */
   @api error = '';
+  /**
+   * @description The title's heading level, 2 (the default) to 5. The dialog is drawn where its
+   * caller is, so a caller inside a section passes the level under that section's heading: the
+   * page's headings stay in order (h2 after an h4 and before the next h4 is out of order).
+   */
+  @api headingLevel: number | string = 2;
 
   private opened = false;
   private focusedError = '';
+
+  get isLevel3(): boolean {
+    return Number(this.headingLevel) === 3;
+  }
+
+  get isLevel4(): boolean {
+    return Number(this.headingLevel) === 4;
+  }
+
+  get isLevel5(): boolean {
+    return Number(this.headingLevel) === 5;
+  }
 
   get describedBy(): string {
     return this.description ? 'modal-description' : 'modal-content';

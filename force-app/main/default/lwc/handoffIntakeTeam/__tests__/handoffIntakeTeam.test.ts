@@ -296,6 +296,8 @@ describe('c-handoff-intake-team reassignment', () => {
       description: string;
     };
     expect(dialog.heading).toBe('Reassign the Onboarding Manager');
+    // Under the team's h4, before the next section's h4: the page's headings stay in order.
+    expect(String((dialog as unknown as { headingLevel: unknown }).headingLevel)).toBe('5');
     expect(dialog.description).toBe('c.Handoff_Team_Reassign_Description');
     const picker = $(element, '[data-field="newUser"]') as HTMLElement & {
       objectApiName: string;

@@ -15,6 +15,7 @@ type Modal = HTMLElement & {
   confirmLabel: string;
   busy: boolean;
   error: string;
+  headingLevel: number | string;
 };
 
 async function flush(): Promise<void> {
@@ -56,6 +57,24 @@ afterEach(() => {
 });
 
 describe('c-handoff-modal', () => {
+  it('titles the dialog with an h2 unless asked for another level, and keeps its name', () => {
+    const { element } = render();
+    expect($(element, '[data-id="heading"]').tagName).toBe('H2');
+    for (const [level, tag] of [
+      [3, 'H3'],
+      ['4', 'H4'],
+      [5, 'H5'],
+      [9, 'H2']
+    ] as const) {
+      const { element: other } = render({ headingLevel: level });
+      const title = $(other, '[data-id="heading"]');
+      expect(title.tagName).toBe(tag);
+      expect(byIdRef($(other, '[data-id="dialog"]'), 'aria-labelledby')?.textContent?.trim()).toBe(
+        'Switch to Enforce'
+      );
+    }
+  });
+
   it('is a modal dialog named by its title and described by its description', () => {
     const { element } = render({ description: 'Closing is blocked from now on.' });
     const dialog = $(element, '[data-id="dialog"]');
