@@ -4,4 +4,6 @@ declare module 'formulon' {
   export function parse(formula: string, substitutions?: Record<string, unknown>): unknown;
   /** The identifiers a formula references. */
   export function extract(formula: string): string[];
+  /** The formula's syntax tree (callExpression / identifier / literal nodes). */
+  export function ast(formula: string): unknown;
 }
