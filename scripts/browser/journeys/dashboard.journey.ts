@@ -3,8 +3,9 @@
  * Metrics page: loading, the tiles beside their red flags, the charts at the width they really
  * have, the filters, a red flag and the reports behind it, sortable breakdowns; the empty and
  * error states, the compact home-page view, and the same by keyboard only; the AE's time and the
- * field relevance table (issue 16). Data: the Jest fixture getDashboard.json (the Apex method
- * answers JSON text) and small AE-time and field relevance answers written here.
+ * field relevance table (issue 16); the quality, go-live and new-people tables (issue 17). Data:
+ * the Jest fixture getDashboard.json (the Apex method answers JSON text) and small AE-time, field
+ * relevance, quality, go-live and new-people answers written here.
  */
 import assert from 'node:assert/strict';
 import { clean, fixture, type Journey, type JourneyContext } from '../lib/harness.ts';
@@ -12,6 +13,9 @@ import { clean, fixture, type Journey, type JourneyContext } from '../lib/harnes
 const GET = 'HandoffMetricsController.getDashboard';
 const AE_GET = 'HandoffMetricsController.getAeTime';
 const RELEVANCE_GET = 'HandoffMetricsController.getFieldRelevance';
+const QUALITY_GET = 'HandoffMetricsController.getQuality';
+const GO_LIVE_GET = 'HandoffMetricsController.getGoLive';
+const NEW_PEOPLE_GET = 'HandoffMetricsController.getNewPeople';
 const TAG = 'c-handoff-metrics-dashboard';
 
 type Json = Record<string, unknown>;
@@ -100,6 +104,149 @@ function relevanceAnswer(empty = false): string {
   });
 }
 
+function qualityGroup(key: string, label: string, values: Json = {}): Json {
+  return {
+    key,
+    label,
+    handoffs: 6,
+    rated: 5,
+    scoreSum: 20,
+    below3: 0,
+    skipped: 0,
+    skipReasons: [],
+    topFields: [],
+    ...values
+  };
+}
+
+function qualityAnswer(): string {
+  return JSON.stringify({
+    total: qualityGroup('total', 'total', {
+      handoffs: 18,
+      rated: 15,
+      scoreSum: 51,
+      below3: 3,
+      skipped: 1,
+      topFields: [
+        { name: 'Handoff_Risks__c', count: 3 },
+        { name: 'Handoff_Customer_Goals__c', count: 1 }
+      ]
+    }),
+    months: [qualityGroup('2026-03', '2026-03')],
+    aes: [
+      qualityGroup('005000000000001AAA', 'Alex Rivera', { handoffs: 10, rated: 9, scoreSum: 38 }),
+      qualityGroup('005000000000002AAA', 'Sam Chen', {
+        handoffs: 8,
+        rated: 6,
+        scoreSum: 13,
+        below3: 3,
+        topFields: [{ name: 'Handoff_Risks__c', count: 3 }]
+      })
+    ],
+    segments: [],
+    truncated: false
+  });
+}
+
+function goLiveAnswer(): string {
+  const group = (key: string, values: Json = {}): Json => ({
+    key,
+    label: key,
+    handoffs: 9,
+    goLives: 6,
+    medianDays: 24,
+    withTarget: 6,
+    onTime: 4,
+    late: 2,
+    medianDaysLate: 6,
+    ...values
+  });
+  return JSON.stringify({
+    total: group('total', { handoffs: 18, goLives: 10, medianDays: 28 }),
+    months: [group('2026-02')],
+    segments: [
+      group('SMB'),
+      group('Enterprise', { goLives: 4, medianDays: 45, onTime: 1, late: 3 })
+    ],
+    truncated: false
+  });
+}
+
+function newPeopleAnswer(): string {
+  return JSON.stringify({
+    quarterStart: '2026-01-01',
+    people: [
+      {
+        userId: '005000000000003AAA',
+        name: 'Jo Park',
+        role: 'AE',
+        handoffsAsNew: 3,
+        handoffsSoFar: 3,
+        completeAtClose: 2,
+        handoffs: 3,
+        rated: 2,
+        scoreSum: 7
+      },
+      {
+        userId: '005000000000004AAA',
+        name: 'Lee Adams',
+        role: 'CSM',
+        handoffsAsNew: 2,
+        handoffsSoFar: 2,
+        completeAtClose: 2,
+        handoffs: 2,
+        rated: 0,
+        scoreSum: 0
+      }
+    ],
+    truncated: false
+  });
+}
+
+/** The before/after card (c-handoff-before-after, issue 17) without a baseline loaded. */
+const COMPARISON_GET = 'HandoffBaselineComparison.getComparison';
+const NO_BASELINE = {
+  hasBaseline: false,
+  launchDate: null,
+  afterHandoffs: 0,
+  targetPercent: 20,
+  guidance: 'No baseline loaded yet.',
+  figures: []
+};
+
+/** Answers every live read of the dashboard (AE time, relevance, quality, go-live, new people). */
+function answerLiveReads(t: JourneyContext, empty = false): void {
+  t.server.on(AE_GET, () => aeAnswer(empty));
+  t.server.on(RELEVANCE_GET, () => relevanceAnswer(empty));
+  t.server.on(QUALITY_GET, () =>
+    empty
+      ? JSON.stringify({
+          total: qualityGroup('total', 'total', { handoffs: 0, rated: 0, scoreSum: 0 }),
+          months: [],
+          aes: [],
+          segments: [],
+          truncated: false
+        })
+      : qualityAnswer()
+  );
+  t.server.on(GO_LIVE_GET, () =>
+    empty
+      ? JSON.stringify({
+          total: { key: 'total', label: 'total', handoffs: 0, goLives: 0 },
+          months: [],
+          segments: [],
+          truncated: false
+        })
+      : goLiveAnswer()
+  );
+  t.server.on(NEW_PEOPLE_GET, () =>
+    empty
+      ? JSON.stringify({ quarterStart: '2026-01-01', people: [], truncated: false })
+      : newPeopleAnswer()
+  );
+  t.server.on(COMPARISON_GET, () => NO_BASELINE);
+}
+
 const $ = (t: JourneyContext, selector: string) => t.page.locator(`${TAG} ${selector}`);
 
 async function waitForTiles(t: JourneyContext): Promise<void> {
@@ -132,8 +279,7 @@ const journeys: Journey[] = [
     async run(t) {
       const loading = t.server.hold(GET);
       t.server.on(GET, () => answer());
-      t.server.on(AE_GET, () => aeAnswer());
-      t.server.on(RELEVANCE_GET, () => relevanceAnswer());
+      answerLiveReads(t);
       await t.open(TAG, {}, 'Handoff Metrics');
 
       await t.step(
@@ -177,7 +323,8 @@ const journeys: Journey[] = [
         'charts drawn at their width: capped height, one text size, no overlap',
         async () => {
           const charts = await measureCharts(t);
-          assert.equal(charts.length, 10);
+          // volume and the twelve measures (issue 17 added quality score, below 3, days to go-live)
+          assert.equal(charts.length, 13);
           for (const chart of charts) {
             assert.ok(
               Math.abs(chart.svgWidth - chart.canvas) <= 1,
@@ -272,9 +419,51 @@ const journeys: Journey[] = [
             /^Approximate/
           );
           const tiles = await t.inPage<string[]>($(t, 'li[data-tile]'), 'data', 'tile');
-          assert.deepEqual(tiles.slice(-2), ['aeMinutes', 'prefilledShare']);
+          assert.deepEqual(tiles.slice(-5, -3), ['aeMinutes', 'prefilledShare']);
           await t.fitsWidth();
           await t.axe('ae-time');
+        }
+      );
+
+      await t.step(
+        'quality by AE, the fields named, go-live by segment and the new people, each sortable',
+        async () => {
+          const rows = (key: string) =>
+            t.inPage<string[]>($(t, `section[data-id="${key}"] tbody tr`), 'data', 'row');
+          const quality = $(t, 'section[data-id="quality"]');
+          await quality.locator('tbody tr').first().waitFor();
+          assert.deepEqual(await rows('quality'), ['Alex Rivera', 'Sam Chen']);
+          await t.expectText(
+            quality.locator('tr[data-row="Sam Chen"] td[data-cell="average"]'),
+            '2.2 of 5'
+          );
+          await t.expectText(
+            quality.locator('tr[data-row="Sam Chen"] td[data-cell="topFields"]'),
+            'Handoff_Risks__c (3)'
+          );
+          await quality.locator('th[data-column="average"] button').click();
+          await quality.locator('th[data-column="average"] button').click();
+          assert.deepEqual(await rows('quality'), ['Sam Chen', 'Alex Rivera']);
+          assert.deepEqual(await rows('qualityFields'), [
+            'Handoff_Risks__c',
+            'Handoff_Customer_Goals__c'
+          ]);
+          assert.deepEqual(await rows('goLive'), ['SMB', 'Enterprise']);
+          await t.expectText(
+            $(t, 'section[data-id="goLive"] tr[data-row="Enterprise"] td[data-cell="onTimeShare"]'),
+            '25%'
+          );
+          assert.deepEqual(await rows('newPeople'), ['Jo Park', 'Lee Adams']);
+          await t.expectText(
+            $(t, 'section[data-id="newPeople"] tr[data-row="Lee Adams"] td[data-cell="role"]'),
+            'CSM'
+          );
+          assert.deepEqual(t.server.callsTo(NEW_PEOPLE_GET).at(-1), { segment: 'Enterprise' });
+          const tiles = await t.inPage<string[]>($(t, 'li[data-tile]'), 'data', 'tile');
+          assert.deepEqual(tiles.slice(-3), ['qualityScore', 'qualityBelow3', 'daysToGoLive']);
+          await t.shot('dashboard-issue-17', 'Handoff quality, time to first value and new people');
+          await t.fitsWidth();
+          await t.axe('issue-17-tables');
         }
       );
     }
@@ -297,8 +486,7 @@ const journeys: Journey[] = [
         repeatAsked: 0
       }));
       t.server.on(GET, () => answer(empty));
-      t.server.on(AE_GET, () => aeAnswer(true));
-      t.server.on(RELEVANCE_GET, () => relevanceAnswer(true));
+      answerLiveReads(t, true);
       await t.open(TAG, {}, 'Handoff Metrics');
 
       await t.step('says when no handoff closed in the period', async () => {
@@ -346,8 +534,7 @@ const journeys: Journey[] = [
     name: 'Dashboard: keyboard only',
     async run(t) {
       t.server.on(GET, () => answer());
-      t.server.on(AE_GET, () => aeAnswer());
-      t.server.on(RELEVANCE_GET, () => relevanceAnswer());
+      answerLiveReads(t);
       await t.open(TAG, {}, 'Handoff Metrics');
       await waitForTiles(t);
 
