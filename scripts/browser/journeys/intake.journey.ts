@@ -1,11 +1,14 @@
 /**
  * The intake checklist (c-handoff-intake-checklist and its children c-handoff-intake-item,
  * -actions, -form, with c-handoff-modal) on the Handoff and Account record pages as a CSM meets
- * it: loading, verifying items until Accept is possible, accepting, returning to Sales with
- * reasons, logging the first touch and escalating from the menu; a failed action and where the
- * focus goes; the same by keyboard only; and the empty, error, read-only, closed, breached and
+ * it: loading, verifying items until Accept is possible, accepting with the quality question
+ * (docs/behaviour.md, "Handoff quality": a 3 naming two of the deal's rule set fields), returning
+ * to Sales with reasons and the question skipped with a reason, logging the first touch and
+ * escalating from the menu; a failed action and where the focus goes; the same by keyboard only
+ * (Accept's dialog opens on the score); and the empty, error, read-only, closed, breached and
  * paused states, each scanned by axe. Data: the Jest fixture getIntakeView.json, changed by the
- * fake server as the Apex methods would change it.
+ * fake server as the Apex methods would change it; the checklist's children (the CS team,
+ * go-live, the first-time guide) answered as for a CSM with nothing of theirs to show.
  */
 import assert from 'node:assert/strict';
 import {
@@ -43,6 +46,13 @@ interface View {
   [key: string]: unknown;
 }
 type Params = Record<string, unknown>;
+
+/** The deal's rule set fields (HandoffIntakeController.getQualityFieldOptions). */
+const QUALITY_FIELDS = [
+  { value: 'Handoff_Customer_Goals__c', label: 'Customer Goals' },
+  { value: 'Handoff_Champion__c', label: 'Champion' },
+  { value: 'Handoff_Success_Criteria__c', label: 'Success Criteria' }
+];
 
 const $ = (t: JourneyContext, selector: string) => t.page.locator(`${TAG} ${selector}`);
 
@@ -82,11 +92,12 @@ function answer(server: FakeServer, data: View = view()): View {
       }
       return null;
     })
-    .on(`${C}.acceptHandoff`, (p: Params) => {
+    .on(`${C}.getQualityFieldOptions`, QUALITY_FIELDS)
+    .on(`${C}.acceptHandoffWithAnswer`, (p: Params) => {
       leaveIntake(find(p.handoffId), 'Accepted');
       return null;
     })
-    .on(`${C}.returnToSales`, (p: Params) => {
+    .on(`${C}.returnToSalesWithAnswer`, (p: Params) => {
       const h = find(p.handoffId);
       leaveIntake(h, 'Returned to Sales');
       Object.assign(h, {
@@ -115,7 +126,21 @@ function answer(server: FakeServer, data: View = view()): View {
         escalationCount: 1
       });
       return null;
-    });
+    })
+    // The children's reads: a CSM past the first handoffs, no CS roles, no go-live yet.
+    .on('HandoffNewPeopleController.getGuide', { show: false })
+    .on('HandoffTeamController.getTeamView', () => {
+      const team = fixture<{ canReassign: boolean; members: { primary: boolean }[] }>(
+        'handoffIntakeTeam',
+        'getTeamView'
+      );
+      return { canReassign: false, members: team.members.filter((m) => m.primary) };
+    })
+    .on('HandoffGoLiveController.getGoLive', (p: Params) => ({
+      handoffId: p.handoffId,
+      goLiveDate: null,
+      canRecord: false
+    }));
   return data;
 }
 
@@ -140,6 +165,25 @@ async function fromMenu(t: JourneyContext, label: string): Promise<void> {
     .first()
     .click();
   await $(t, 'c-handoff-modal [data-id="dialog"]').waitFor();
+}
+
+/** The focused element's type and value, through shadow roots (the score is a radio button). */
+async function focusedRadio(t: JourneyContext): Promise<{ type: string; value: string }> {
+  return t.page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) {
+      element = element.shadowRoot.activeElement;
+    }
+    const input = element as HTMLInputElement | null;
+    return { type: input?.type ?? '', value: input?.value ?? '' };
+  });
+}
+
+/** Chooses a score in the open dialog's quality question. */
+async function score(t: JourneyContext, value: string): Promise<void> {
+  await $(t, 'c-handoff-quality-question lightning-radio-group label')
+    .filter({ hasText: new RegExp(`^\\s*${value}\\s*$`) })
+    .click();
 }
 
 async function focusIsNotLost(t: JourneyContext, after: string): Promise<void> {
@@ -195,10 +239,55 @@ const journeys: Journey[] = [
         await t.frame('Mark each item Verified as you check it; it saves at once.', accept(t));
       });
 
-      await t.step('Accept accepts and says so', async () => {
+      await t.step('Accept opens the question, with the focus on the score', async () => {
         await accept(t).click();
-        await t.until('the accept', () => t.server.callsTo(`${C}.acceptHandoff`).length === 1);
-        assert.deepEqual(t.server.callsTo(`${C}.acceptHandoff`)[0], { handoffId: FIRST });
+        await $(t, 'c-handoff-modal [data-id="dialog"]').waitFor();
+        await t.until('the rule set fields to be read', () =>
+          t.server.callsTo(`${C}.getQualityFieldOptions`).some((p) => p.handoffId === FIRST)
+        );
+        assert.deepEqual(await focusedRadio(t), { type: 'radio', value: '1' });
+        assert.equal(t.server.callsTo(`${C}.acceptHandoffWithAnswer`).length, 0);
+        await t.fitsWidth();
+        await t.axe('accept-dialog');
+      });
+
+      await t.step('a 3 asks which fields; two named, it accepts and says so', async () => {
+        await score(t, '3');
+        const fields = $(t, 'c-handoff-quality-question lightning-checkbox-group');
+        await fields.waitFor();
+        assert.deepEqual(
+          (await fields.locator('label').allTextContents()).map(clean),
+          QUALITY_FIELDS.map((f) => f.label)
+        );
+        for (const name of ['Customer Goals', 'Champion']) {
+          await fields.locator('label').filter({ hasText: name }).click();
+        }
+        await t.shot(
+          'accept-question',
+          'Accepting: did you get what you needed? Below 4, which fields'
+        );
+        await t.frame(
+          'Accept asks one question: did you get what you needed? Below 4, tick the fields that were missing or wrong.'
+        );
+        await t.axe('accept-gap-fields');
+        await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+        await t.until(
+          'the accept',
+          () => t.server.callsTo(`${C}.acceptHandoffWithAnswer`).length === 1
+        );
+        assert.deepEqual(t.server.callsTo(`${C}.acceptHandoffWithAnswer`)[0], {
+          handoffId: FIRST,
+          answer: {
+            score: 3,
+            gapFields: ['Handoff_Customer_Goals__c', 'Handoff_Champion__c'],
+            skipped: false,
+            skipReason: ''
+          }
+        });
+        await t.until(
+          'the dialog to close',
+          async () => (await $(t, 'c-handoff-modal').count()) === 0
+        );
         await announced(t, 'HO-00001 accepted.');
         await t.expectText($(t, `li[data-handoff="${FIRST}"] [data-id="status"]`), 'Accepted');
         await focusIsNotLost(t, 'Accept');
@@ -230,41 +319,72 @@ const journeys: Journey[] = [
       await t.step('no reason: the dialog says what to fix and sends nothing', async () => {
         await $(t, 'c-handoff-modal [data-id="confirm"]').click();
         await $(t, 'c-handoff-modal [data-id="error"]').waitFor();
-        assert.equal(t.server.callsTo(`${C}.returnToSales`).length, 0);
+        assert.equal(t.server.callsTo(`${C}.returnToSalesWithAnswer`).length, 0);
       });
 
-      await t.step('with a reason and a note it returns the handoff and says so', async () => {
-        await $(t, 'c-handoff-modal lightning-checkbox-group label')
-          .filter({ hasText: 'Missing information' })
-          .click();
-        await $(t, 'c-handoff-modal lightning-textarea textarea').fill(
-          'Stakeholder list is empty.'
-        );
-        await $(t, 'c-handoff-modal lightning-textarea textarea').blur();
-        // Fixed: the refusal's banner goes.
-        await t.until(
-          'the banner to go',
-          async () => (await $(t, 'c-handoff-modal [data-id="error"]').count()) === 0
-        );
-        await t.shot('return', 'Returning a handoff to Sales: reasons, what to fix, due date');
-        await t.frame(
-          'Something missing or wrong? Return the handoff to Sales with the reasons and what to fix; the AE gets a task.'
-        );
-        await $(t, 'c-handoff-modal [data-id="confirm"]').click();
-        await t.until('the return', () => t.server.callsTo(`${C}.returnToSales`).length === 1);
-        const sent = t.server.callsTo(`${C}.returnToSales`)[0];
-        assert.deepEqual(sent.reasons, ['Missing information']);
-        assert.equal(sent.notes, 'Stakeholder list is empty.');
-        assert.equal(sent.handoffId, FIRST);
-        await t.until(
-          'the dialog to close',
-          async () => (await $(t, 'c-handoff-modal').count()) === 0
-        );
-        await announced(t, 'HO-00001 returned to Sales. The AE has a task and a notification.');
-        await $(t, `li[data-handoff="${FIRST}"] [data-id="returned"]`).waitFor();
-        await focusIsNotLost(t, 'returning the handoff');
-        await t.axe('returned');
-      });
+      await t.step(
+        'with a reason, a note and the question skipped it returns the handoff',
+        async () => {
+          await $(t, 'c-handoff-modal lightning-checkbox-group label')
+            .filter({ hasText: 'Missing information' })
+            .click();
+          await $(t, 'c-handoff-modal lightning-textarea[data-field="notes"] textarea').fill(
+            'Stakeholder list is empty.'
+          );
+          await $(t, 'c-handoff-modal lightning-textarea[data-field="notes"] textarea').blur();
+          // The return is fixed; the question is not answered yet, so the banner stays.
+          await $(t, 'c-handoff-modal [data-id="error"]').waitFor();
+          await $(t, 'c-handoff-quality-question [data-field="skip"] label').first().click();
+          const why = $(t, 'c-handoff-quality-question [data-field="skipReason"] textarea');
+          await why.fill('Call with the AE first.');
+          await why.blur();
+          // Fixed: the refusal's banner goes.
+          await t.until(
+            'the banner to go',
+            async () => (await $(t, 'c-handoff-modal [data-id="error"]').count()) === 0
+          );
+          // Skipped: the score is disabled and not required.
+          assert.equal(
+            await $(t, 'c-handoff-quality-question lightning-radio-group input')
+              .first()
+              .isDisabled(),
+            true
+          );
+          await t.axe('return-skipped');
+          await t.shot('return', 'Returning a handoff to Sales: reasons, what to fix, due date');
+          await t.frame(
+            'Something missing or wrong? Return the handoff to Sales with the reasons and what to fix; the AE gets a task.'
+          );
+          await $(t, 'c-handoff-modal [data-id="confirm"]').click();
+          await t.until(
+            'the return',
+            () => t.server.callsTo(`${C}.returnToSalesWithAnswer`).length === 1
+          );
+          const sent = t.server.callsTo(`${C}.returnToSalesWithAnswer`)[0];
+          // The form's default due date (a date input's value) goes with the return.
+          assert.match(String(sent.dueDate), /^\d{4}-\d{2}-\d{2}$/);
+          assert.deepEqual(sent, {
+            handoffId: FIRST,
+            reasons: ['Missing information'],
+            notes: 'Stakeholder list is empty.',
+            dueDate: sent.dueDate,
+            answer: {
+              score: null,
+              gapFields: [],
+              skipped: true,
+              skipReason: 'Call with the AE first.'
+            }
+          });
+          await t.until(
+            'the dialog to close',
+            async () => (await $(t, 'c-handoff-modal').count()) === 0
+          );
+          await announced(t, 'HO-00001 returned to Sales. The AE has a task and a notification.');
+          await $(t, `li[data-handoff="${FIRST}"] [data-id="returned"]`).waitFor();
+          await focusIsNotLost(t, 'returning the handoff');
+          await t.axe('returned');
+        }
+      );
     }
   },
   {
@@ -371,6 +491,51 @@ const journeys: Journey[] = [
           'the focus back on Return to Sales',
           async () => (await t.focused()).text === 'Return to Sales'
         );
+      });
+    }
+  },
+  {
+    name: 'Intake: a CSM accepts by keyboard',
+    async run(t) {
+      const data = view();
+      for (const item of data.handoffs[0].items) {
+        Object.assign(item, { status: 'Verified', statusLabel: 'Verified' });
+      }
+      answer(t.server, data);
+      await t.open(TAG, { recordId: RECORD_ID }, 'Acme');
+      await ready(t);
+
+      await t.step('Accept by keyboard: the dialog opens on the score', async () => {
+        await t.tabTo((f) => f.dataId === 'accept', 80);
+        await t.page.keyboard.press('Enter');
+        await $(t, 'c-handoff-modal [data-id="dialog"]').waitFor();
+        await t.until(
+          'the focus on the score',
+          async () => (await focusedRadio(t)).type === 'radio'
+        );
+        assert.deepEqual(await focusedRadio(t), { type: 'radio', value: '1' });
+      });
+
+      await t.step('Space and the arrows choose 3; Enter on Accept sends it', async () => {
+        await t.page.keyboard.press('Space');
+        await t.page.keyboard.press('ArrowRight');
+        await t.page.keyboard.press('ArrowRight');
+        assert.deepEqual(await focusedRadio(t), { type: 'radio', value: '3' });
+        // Below 4: the deal's fields are offered.
+        await $(t, 'c-handoff-quality-question lightning-checkbox-group').waitFor();
+        await t.axe('accept-keyboard');
+        await t.tabTo((f) => f.dataId === 'confirm', 20);
+        await t.page.keyboard.press('Enter');
+        await t.until(
+          'the accept',
+          () => t.server.callsTo(`${C}.acceptHandoffWithAnswer`).length === 1
+        );
+        assert.deepEqual(t.server.callsTo(`${C}.acceptHandoffWithAnswer`)[0], {
+          handoffId: FIRST,
+          answer: { score: 3, gapFields: [], skipped: false, skipReason: '' }
+        });
+        await announced(t, 'HO-00001 accepted.');
+        await focusIsNotLost(t, 'accepting by keyboard');
       });
     }
   },

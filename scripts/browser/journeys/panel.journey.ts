@@ -26,6 +26,8 @@ const C = 'HandoffPanelController';
 const TAG = 'c-handoff-panel';
 const RECORD_ID = '006000000000001AAA';
 const TITLE = 'Acme Corp - Platform';
+/** The deal's handoff (getLatestHandoff.json's id). */
+const HANDOFF_ID = 'a01000000000001AAA';
 
 type Json = Record<string, unknown>;
 interface RecordJson {
@@ -37,7 +39,13 @@ const $ = (t: JourneyContext, selector: string) => t.page.locator(`${TAG} ${sele
 /** The panel's server: the record changes as updateRecord saves it. */
 function answer(
   server: FakeServer,
-  options: { latest?: Json | null; objectInfo?: Json; record?: RecordJson; ai?: boolean } = {}
+  options: {
+    latest?: Json | null;
+    objectInfo?: Json;
+    record?: RecordJson;
+    ai?: boolean;
+    feedback?: Json;
+  } = {}
 ): { record: RecordJson } {
   const record = options.record ?? fixture<RecordJson>('handoffPanel', 'getRecord');
   server
@@ -46,6 +54,10 @@ function answer(
     .on(`${C}.getLatestHandoff`, options.latest ?? null)
     .on(`${C}.getPrefillSources`, fixture('handoffPanel', 'getPrefillSources'))
     .on('HandoffAiDraftController.isAvailable', options.ai === true)
+    // The panel's children: a first-time guide for AEs past their first handoffs (nothing to
+    // show) and the AE's question from Customer Success (nothing to answer unless given).
+    .on('HandoffNewPeopleController.getGuide', { show: false })
+    .on(`${C}.getAeFeedback`, options.feedback ?? { handoffId: null, canAnswer: false })
     .on('getRecord', () => JSON.parse(JSON.stringify(record)) as unknown)
     .on('getObjectInfo', options.objectInfo ?? fixture('handoffPanel', 'getObjectInfo'))
     .on('notifyRecordUpdateAvailable', null)
@@ -781,6 +793,86 @@ const journeys: Journey[] = [
         await ready(t);
         await $(t, '[data-id="sla"]').waitFor();
         await t.axe('paused');
+      });
+    }
+  },
+  {
+    name: 'Panel: the AE answers the one question from Customer Success',
+    async run(t) {
+      const latest = {
+        ...fixture<Json>('handoffPanel', 'getLatestHandoff'),
+        handoffStatus: 'Accepted',
+        handoffStatusLabel: 'Accepted',
+        firstTouchAt: '2026-03-03T10:00:00.000Z'
+      };
+      const asked = { handoffId: HANDOFF_ID, canAnswer: true, feedback: null, answeredAt: null };
+      answer(t.server, { latest, feedback: asked });
+      t.server.on(`${C}.saveAeFeedback`, (p: Json) => ({
+        handoffId: p.handoffId,
+        canAnswer: false,
+        feedback: p.feedback,
+        answeredAt: '2026-03-04T09:00:00.000Z'
+      }));
+      await t.open(TAG, { recordId: RECORD_ID }, TITLE);
+      await ready(t);
+      const card = $(t, 'c-handoff-panel-feedback [data-id="feedback-card"]');
+
+      await t.step('after the first touch the AE is asked one question', async () => {
+        await card.waitFor();
+        assert.deepEqual(t.server.callsTo(`${C}.getAeFeedback`), [{ opportunityId: RECORD_ID }]);
+        const text = clean(await card.textContent());
+        assert.match(text, /One question from Customer Success/);
+        assert.match(text, /What was hard, what was missing\?/);
+        await t.fitsWidth();
+        await t.axe('feedback-question');
+      });
+
+      await t.step('Send with nothing written says what to do and sends nothing', async () => {
+        await $(t, 'c-handoff-panel-feedback [data-id="feedback-send"]').click();
+        await t.expectText(
+          $(t, 'c-handoff-panel-feedback [data-id="feedback-error"]'),
+          /Write what was hard or missing/
+        );
+        assert.equal(t.server.callsTo(`${C}.saveAeFeedback`).length, 0);
+      });
+
+      await t.step('the answer is sent, and thanked with what was sent', async () => {
+        const box = $(t, 'c-handoff-panel-feedback [data-id="feedback-answer"] textarea');
+        await box.fill('  The champion changed the week before close.  ');
+        await box.blur();
+        await $(t, 'c-handoff-panel-feedback [data-id="feedback-send"]').click();
+        await t.until('the save', () => t.server.callsTo(`${C}.saveAeFeedback`).length === 1);
+        assert.deepEqual(t.server.callsTo(`${C}.saveAeFeedback`)[0], {
+          handoffId: HANDOFF_ID,
+          feedback: 'The champion changed the week before close.'
+        });
+        const thanks = $(t, 'c-handoff-panel-feedback [data-id="feedback-thanks"]');
+        await t.expectText(thanks, /Thank you\. Customer Success has your answer:/);
+        await t.expectText(
+          $(t, 'c-handoff-panel-feedback [data-id="feedback-sent"]'),
+          'The champion changed the week before close.'
+        );
+        assert.equal(await card.count(), 0);
+        await t.fitsWidth();
+        await t.axe('feedback-thanks');
+      });
+
+      await t.step('Not now hides the question for the session', async () => {
+        answer(t.server, { latest, feedback: asked });
+        await t.open(TAG, { recordId: RECORD_ID }, TITLE);
+        await ready(t);
+        await card.waitFor();
+        await $(t, 'c-handoff-panel-feedback [data-id="feedback-not-now"]').click();
+        await t.until('the card to go', async () => (await card.count()) === 0);
+        const reads = t.server.callsTo(`${C}.getAeFeedback`).length;
+        await t.open(TAG, { recordId: RECORD_ID }, TITLE);
+        await ready(t);
+        await t.until(
+          'the question to be read again',
+          () => t.server.callsTo(`${C}.getAeFeedback`).length > reads
+        );
+        assert.equal(await card.count(), 0);
+        assert.equal(t.server.callsTo(`${C}.saveAeFeedback`).length, 1);
       });
     }
   },
