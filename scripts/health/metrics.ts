@@ -301,8 +301,9 @@ interface OrgWindow {
 /**
  * Issue 17's measures from the org: the quality score's count and sum (scores 1–5), the ratings
  * below 3, and the days from close to go-live. Days_To_Go_Live__c is a formula (go-live date
- * minus the GMT date of the close), which an aggregate cannot group by: the read groups by the
- * close's GMT day and the go-live date, and the days of each group are their difference, counted
+ * minus the close day: Close_Date__c, or the GMT date of Closed_At__c when that is blank), which
+ * an aggregate cannot group by: the read groups by Close_Date__c, the close's GMT day and the
+ * go-live date, and the days of each group are the go-live date minus {@link closeDayOf}, counted
  * as many times as the group holds handoffs. An org without the fields keeps the measures
  * without a value and says so.
  */
@@ -365,13 +366,13 @@ async function outcomesFromOrg(
     let groups = 0;
     await restQuery(
       conn,
-      `${select} DAY_ONLY(Closed_At__c) d, Go_Live_Date__c g, COUNT(Id) n FROM Handoff__c ${where} ` +
-        `AND Go_Live_Date__c != null ${group}, DAY_ONLY(Closed_At__c), Go_Live_Date__c LIMIT ${MAX_GO_LIVE_GROUPS}`,
+      `${select} Close_Date__c k, DAY_ONLY(Closed_At__c) d, Go_Live_Date__c g, COUNT(Id) n FROM Handoff__c ${where} ` +
+        `AND Go_Live_Date__c != null ${group}, Close_Date__c, DAY_ONLY(Closed_At__c), Go_Live_Date__c LIMIT ${MAX_GO_LIVE_GROUPS}`,
       (records) => {
         for (const r of records) {
           groups++;
           const c = counts(r.y, r.m);
-          const closeDay = parseDay(String(r.d));
+          const closeDay = closeDayOf(r.k, r.d);
           const goLiveDay = parseDay(String(r.g));
           if (c && !Number.isNaN(closeDay) && !Number.isNaN(goLiveDay)) {
             const month = days.get(c.period) ?? new Map<number, number>();
@@ -401,9 +402,22 @@ async function outcomesFromOrg(
       throw e;
     }
     onNote(
-      `The org has no Go_Live_Date__c on Handoff__c (${(e as Error).message}): the days to go-live rule has no data.\n`
+      `The org has no Go_Live_Date__c or Close_Date__c on Handoff__c (${(e as Error).message}): the days to go-live rule has no data.\n`
     );
   }
+}
+
+/**
+ * The close day the go-live formula counts from, as a day number (NaN when neither reads):
+ * BLANKVALUE(Close_Date__c, DATEVALUE(Closed_At__c)) — the day stamped at close, else the GMT
+ * day of the close (handoffs closed before Close_Date__c existed).
+ */
+export function closeDayOf(closeDate: unknown, gmtDay: unknown): number {
+  const stamped =
+    closeDate === null || closeDate === undefined || closeDate === ''
+      ? NaN
+      : parseDay(String(closeDate));
+  return Number.isNaN(stamped) ? parseDay(String(gmtDay)) : stamped;
 }
 
 function shiftIso(iso: string, days: number): string {

@@ -180,7 +180,7 @@ function aggregate(soql: string, thresholds: MockRecord[] | 'missing'): MockReco
       Number(r.Quality_Score__c ?? 0) >= 1 && Number(r.Quality_Score__c) < 3,
     'Go_Live_Date__c != null': (r) => !!r.Go_Live_Date__c
   };
-  const byDay = /DAY_ONLY\(Closed_At__c\), Go_Live_Date__c LIMIT/.test(soql);
+  const byDay = /Close_Date__c, DAY_ONLY\(Closed_At__c\), Go_Live_Date__c LIMIT/.test(soql);
   const summed = /SUM\(Quality_Score__c\)/.test(soql)
     ? 'Quality_Score__c'
     : 'Hours_To_First_Touch__c';

@@ -249,7 +249,7 @@ const ANSWERS: Record<string, MockRecord[]> = {
 
 const QUALITY = 'Quality_Score__c >= 1 AND Quality_Score__c <= 5';
 const BELOW_3 = 'Quality_Score__c >= 1 AND Quality_Score__c < 3';
-const GO_LIVE_GROUP = `${GROUP}, DAY_ONLY(Closed_At__c), Go_Live_Date__c LIMIT 2000`;
+const GO_LIVE_GROUP = `${GROUP}, Close_Date__c, DAY_ONLY(Closed_At__c), Go_Live_Date__c LIMIT 2000`;
 
 /** The measures issue 17 adds, on a month that has none of them. */
 const noOutcome = {
@@ -286,7 +286,7 @@ describe('countsFromOrg', () => {
       `${SELECT} COUNT(Hours_To_First_Touch__c) c, SUM(Hours_To_First_Touch__c) s FROM Handoff__c ${WHERE} AND Hours_To_First_Touch__c != null ${GROUP}`,
       `${SELECT} COUNT(Quality_Score__c) c, SUM(Quality_Score__c) s FROM Handoff__c ${WHERE} AND ${QUALITY} ${GROUP}`,
       `${SELECT} COUNT(Id) n FROM Handoff__c ${WHERE} AND ${BELOW_3} ${GROUP}`,
-      `${SELECT} DAY_ONLY(Closed_At__c) d, Go_Live_Date__c g, COUNT(Id) n FROM Handoff__c ${WHERE} AND Go_Live_Date__c != null ${GO_LIVE_GROUP}`
+      `${SELECT} Close_Date__c k, DAY_ONLY(Closed_At__c) d, Go_Live_Date__c g, COUNT(Id) n FROM Handoff__c ${WHERE} AND Go_Live_Date__c != null ${GO_LIVE_GROUP}`
     ]);
   });
 
@@ -326,7 +326,7 @@ describe('countsFromOrg', () => {
     ]);
   });
 
-  it('counts the go-live days from the GMT day of the close, each group as often as it holds handoffs', async () => {
+  it('counts the go-live days from the close day, each group as often as it holds handoffs', async () => {
     mock = await startMock({
       query: (soql) =>
         /Go_Live_Date__c != null/.test(soql)
@@ -343,6 +343,32 @@ describe('countsFromOrg', () => {
     // 10, 10, 10, 30, 30, 30 days: the median of six is the mean of the middle two
     expect(may).toMatchObject({ period: '2025-05', handoffs: 6, goLiveCount: 6 });
     expect(may.goLiveMedianDays).toBe(20);
+  });
+
+  it('counts the go-live days from Close_Date__c when stamped, the GMT day only when it is blank', async () => {
+    const goLives = (rows: MockRecord[]) => (soql: string) =>
+      /Go_Live_Date__c != null/.test(soql)
+        ? rows
+        : /'Cancelled' GROUP BY/.test(soql)
+          ? [{ y: 2025, m: 4, n: 3 }]
+          : [];
+    mock = await startMock({
+      query: goLives([
+        // closed late on 30 April in the user's zone, 1 May in GMT: 31 days (the GMT day: 30)
+        { y: 2025, m: 4, k: '2025-04-30', d: '2025-05-01', g: '2025-05-31', n: 1 },
+        // a go-live on the close day: 0 days (the GMT day: -1)
+        { y: 2025, m: 4, k: '2025-04-29', d: '2025-04-30', g: '2025-04-29', n: 1 }
+      ])
+    });
+    const [stamped] = await countsFromOrg(mock.connection(), '2025-04', '2025-04', 'acme');
+    expect(stamped).toMatchObject({ goLiveCount: 2, goLiveMedianDays: 15.5 });
+    await mock.stop();
+    // an older handoff without Close_Date__c: from the GMT day of Closed_At__c
+    mock = await startMock({
+      query: goLives([{ y: 2025, m: 4, k: null, d: '2025-04-02', g: '2025-04-12', n: 3 }])
+    });
+    const [older] = await countsFromOrg(mock.connection(), '2025-04', '2025-04', 'acme');
+    expect(older).toMatchObject({ goLiveCount: 3, goLiveMedianDays: 10 });
   });
 
   it('keeps the measures without a value and says so in an org without the issue-17 fields', async () => {
