@@ -20,6 +20,7 @@ import {
   type PeriodCounts
 } from '../lib/redFlags.ts';
 import { SalesforceError, connect, resolveOrgAuth } from '../lib/salesforce.ts';
+import { formatBeforeAfter, readBeforeAfter, type BeforeAfter } from './beforeAfter.ts';
 import { countsFromCsv, countsFromOrg, thresholdsFromFile, thresholdsFromOrg } from './metrics.ts';
 
 /** Exit status when at least one red flag is up. */
@@ -63,6 +64,8 @@ export interface HealthOutcome {
   flags: FlagResult[];
   periods: PeriodCounts[];
   thresholdSource?: string;
+  /** the before/after launch section (from an org only) */
+  beforeAfter?: BeforeAfter;
 }
 
 function table(periods: PeriodCounts[], flags: FlagResult[]): string {
@@ -111,6 +114,7 @@ export async function runHealth(options: HealthOptions): Promise<HealthOutcome> 
     let periods: PeriodCounts[];
     let asOf: string;
     let source: string;
+    let beforeAfter: BeforeAfter | undefined;
     if (options.csv) {
       const issues: string[] = [];
       const read = await countsFromCsv(options.csv, (i) =>
@@ -137,6 +141,7 @@ export async function runHealth(options: HealthOptions): Promise<HealthOutcome> 
       asOf = options.asOf ?? addMonths(thisMonth, -1);
       periods = await countsFromOrg(conn, addMonths(asOf, -(months - 1)), asOf, alias, err);
       source = `org ${alias} (Handoff__c aggregates)`;
+      beforeAfter = await readBeforeAfter(conn, alias);
     }
     const flags = evaluateRedFlags(periods, thresholds, { asOf, months });
     const up = flags.filter((f) => f.up);
@@ -158,7 +163,8 @@ export async function runHealth(options: HealthOptions): Promise<HealthOutcome> 
               message: f.message,
               action: f.up ? f.threshold.action : null,
               values: f.values
-            }))
+            })),
+            ...(beforeAfter ? { beforeAfter } : {})
           },
           null,
           2
@@ -177,13 +183,21 @@ export async function runHealth(options: HealthOptions): Promise<HealthOutcome> 
             : `${f.evaluated ? 'ok       ' : 'skipped  '} ${f.message}`
         ),
         '',
+        ...(beforeAfter ? [...formatBeforeAfter(beforeAfter), ''] : []),
         up.length > 0
           ? `${up.length} red flag${up.length === 1 ? '' : 's'} up (exit status 3).`
           : 'No red flag (exit status 0).'
       ];
       out(`${lines.join('\n')}\n`);
     }
-    return { exitCode: up.length > 0 ? EXIT_FLAG : 0, asOf, flags, periods, thresholdSource };
+    return {
+      exitCode: up.length > 0 ? EXIT_FLAG : 0,
+      asOf,
+      flags,
+      periods,
+      thresholdSource,
+      beforeAfter
+    };
   } catch (e) {
     const message =
       e instanceof UsageError || e instanceof SalesforceError || e instanceof SyntaxError

@@ -149,6 +149,10 @@ function handoffs(): MockRecord[] {
 }
 
 function aggregate(soql: string, thresholds: MockRecord[] | 'missing'): MockRecord[] {
+  // the before/after section (beforeAfter.test.ts): no baseline, no launch date here
+  if (/FROM (Handoff_Metric_Snapshot__c|Handoff_Setting__mdt) WHERE/.test(soql)) {
+    return [];
+  }
   if (/FROM Handoff_Health_Threshold__mdt/.test(soql)) {
     if (thresholds === 'missing') {
       throw new MockError(
