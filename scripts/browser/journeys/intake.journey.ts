@@ -169,14 +169,14 @@ async function fromMenu(t: JourneyContext, label: string): Promise<void> {
 
 /** The focused element's type and value, through shadow roots (the score is a radio button). */
 async function focusedRadio(t: JourneyContext): Promise<{ type: string; value: string }> {
-  return t.page.evaluate(() => {
-    let element: Element | null = document.activeElement;
-    while (element?.shadowRoot?.activeElement) {
+  // A string, as the harness's own page scripts: the scripts' type check has no DOM types.
+  return t.page.evaluate<{ type: string; value: string }>(`(() => {
+    let element = document.activeElement;
+    while (element && element.shadowRoot && element.shadowRoot.activeElement) {
       element = element.shadowRoot.activeElement;
     }
-    const input = element as HTMLInputElement | null;
-    return { type: input?.type ?? '', value: input?.value ?? '' };
-  });
+    return { type: element ? element.type || '' : '', value: element ? element.value || '' : '' };
+  })()`);
 }
 
 /** Chooses a score in the open dialog's quality question. */
