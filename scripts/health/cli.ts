@@ -41,7 +41,10 @@ is up) or 1 (error).
                         month; from a CSV the latest month in the file)
   --months <n>          months evaluated, back from --as-of (default 12)
   --json                print the result as JSON
-  --help                this text`;
+  --help                this text
+
+From an org the output ends with the before/after launch figures: the baseline loaded by
+npm run baseline:load against the handoffs closed since the hypercare start.`;
 
 export interface HealthOptions {
   csv?: string;
