@@ -119,8 +119,9 @@ async function shown(t: JourneyContext, value: string): Promise<string> {
  */
 async function openInChecklist(t: JourneyContext, handoffId = HANDOFF_ID): Promise<void> {
   await t.open(TAG, { handoffId }, 'Account');
-  await t.page.evaluate(() => {
-    const root = document.getElementById('root') as HTMLElement;
+  // A string runs in the page: this project's scripts are type-checked without the DOM library.
+  await t.page.evaluate(`(() => {
+    const root = document.getElementById('root');
     const card = document.createElement('h2');
     card.className = 'slds-text-heading_small';
     card.textContent = 'New handoffs';
@@ -128,7 +129,7 @@ async function openInChecklist(t: JourneyContext, handoffId = HANDOFF_ID): Promi
     handoff.className = 'slds-text-heading_small';
     handoff.textContent = 'Globex — Expansion';
     root.prepend(card, handoff);
-  });
+  })()`);
 }
 
 async function enterDate(t: JourneyContext, value: string): Promise<void> {
