@@ -104,10 +104,24 @@ export default class HandoffPanelFeedback extends LightningElement {
     try {
       const saved = await saveAeFeedback({ handoffId, feedback: answer });
       this.sent = saved?.feedback ?? answer;
+      // The Send button goes away with the card: the focus moves to the thanks, not the page.
+      this.focusThanks = true;
     } catch (error) {
       this.error = FAILED.replace('{0}', messageOf(error));
     } finally {
       this.busy = false;
+    }
+  }
+
+  private focusThanks = false;
+
+  renderedCallback(): void {
+    if (this.focusThanks) {
+      const thanks = this.template.querySelector<HTMLElement>('[data-id="feedback-thanks"]');
+      if (thanks) {
+        this.focusThanks = false;
+        thanks.focus();
+      }
     }
   }
 

@@ -137,6 +137,8 @@ describe('c-handoff-panel-feedback', () => {
     expect(thanks.getAttribute('role')).toBe('status');
     expect(thanks.textContent).toContain('c.Handoff_Quality_Feedback_Thanks');
     expect($(element, 'feedback-sent')?.textContent).toBe('The champion field was unclear.');
+    // The Send button went away with the card: the focus is on the thanks, not lost to the page.
+    expect(element.shadowRoot?.activeElement).toBe(thanks);
   });
 
   it('keeps the card and the draft with the server refusal', async () => {
