@@ -129,6 +129,8 @@ async function openInChecklist(t: JourneyContext, handoffId = HANDOFF_ID): Promi
     handoff.className = 'slds-text-heading_small';
     handoff.textContent = 'Globex — Expansion';
     root.prepend(card, handoff);
+    // The card's white, as the checklist's lightning-card draws it around the component.
+    root.classList.add('slds-theme_default');
   })()`);
 }
 
